@@ -1,0 +1,28 @@
+"""stylelint-news: a linter for news copy.
+
+The public API: `lint_text()` for a string, `Rule` and `Finding` for writing rules, `hookimpl`
+for plugins. Everything heavy is imported on first use, so `import stylelint_news` stays cheap.
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from typing import TYPE_CHECKING, Any
+
+from .hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from .engine import lint_text
+    from .finding import Edit, Finding, Fix
+    from .rule import Context, Rule
+
+__all__ = ["Context", "Edit", "Finding", "Fix", "Rule", "hookimpl", "lint_text", "__version__"]
+_LAZY = {"lint_text": "engine", "Finding": "finding", "Fix": "finding", "Edit": "finding", "Rule": "rule", "Context": "rule"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(name)

@@ -1,0 +1,4 @@
+"""`python -m stylelint_news`."""
+from .cli import main
+
+raise SystemExit(main())

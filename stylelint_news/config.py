@@ -1,0 +1,162 @@
+"""Finding, reading and validating the configuration.
+
+Read from `[tool.stylelint-news]` in `pyproject.toml` or the top level of `.stylelint-news.toml`,
+whichever is found first walking up from the linted files. A key we do not know or a value of the
+wrong type stops the run: a misspelt `ignore` that silently does nothing is worse than an error.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+DIALECTS = ("en", "en-GB", "en-US")
+FILE_NAMES = (".stylelint-news.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of a run, after the configuration file and the command line are merged."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    dialect: str = "en"
+    words: tuple[str, ...] = ()
+    words_file: str | None = None
+    rules: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = (".md", ".markdown", ".txt")
+    exclude: tuple[str, ...] = (".git", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+    options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    #: Where the configuration came from; relative paths in it are read from its folder.
+    path: str | None = None
+    root: str = "."
+
+    def rule_options(self, code: str) -> dict[str, Any]:
+        return dict(dict(self.options).get(code, ()))
+
+    def all_words(self) -> frozenset[str]:
+        """The newsroom's own words: the `words` list and the words file."""
+        words = set(self.words)
+        if self.words_file:
+            path = Path(self.root, self.words_file)
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                raise UsageError(str(path), f"cannot read the words file: {getattr(err, 'strerror', None) or err}") from None
+            words.update(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
+        return frozenset(words)
+
+
+def _strings(key: str, value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise UsageError(where, f"`{key}` must be a list of strings, not {_kind(value)}")
+    return tuple(value)
+
+
+def _kind(value: Any) -> str:
+    return {str: "a string", bool: "a boolean", int: "an integer", float: "a number", list: "a list",
+            dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
+    """Settings from one TOML table; `where` names the file (and table) in messages."""
+    known = {f.name.replace("_", "-") for f in fields(Settings)} - {"path", "root"}
+    values: dict[str, Any] = {"path": where, "root": root}
+    for key, value in table.items():
+        if key not in known:
+            raise UsageError(where, f"unknown key `{key}` (known keys: {', '.join(sorted(known))})")
+        attr = key.replace("-", "_")
+        if key in ("select", "ignore", "extend-select", "extend-ignore", "words", "rules", "exclude"):
+            values[attr] = _strings(key, value, where)
+        elif key == "extensions":
+            values[attr] = tuple(e if e.startswith(".") else "." + e for e in _strings(key, value, where))
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise UsageError(where, f"`per-file-ignores` must be a table of glob = [codes], not {_kind(value)}")
+            values[attr] = tuple((glob, _strings(f"per-file-ignores.{glob}", codes, where)) for glob, codes in value.items())
+        elif key == "dialect":
+            if value not in DIALECTS:
+                raise UsageError(where, f"`dialect` must be one of {', '.join(DIALECTS)}, not {value!r}")
+            values[attr] = value
+        elif key == "words-file":
+            if not isinstance(value, str):
+                raise UsageError(where, f"`words-file` must be a string, not {_kind(value)}")
+            values[attr] = value
+        elif key == "options":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise UsageError(where, "`options` must be a table of tables, one per rule code")
+            values[attr] = tuple((code, tuple(opts.items())) for code, opts in value.items())
+    return Settings(**values)
+
+
+def load_file(path: Path) -> Settings | None:
+    """Settings from one file; None for a pyproject.toml without our table."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise UsageError(str(path), f"cannot read the configuration: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise UsageError(str(path), "the configuration is not UTF-8") from None
+    except tomllib.TOMLDecodeError as err:
+        raise UsageError(str(path), f"invalid TOML: {err}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("stylelint-news")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise UsageError(str(path), "[tool.stylelint-news] must be a table")
+        return from_table(table, f"{path} [tool.stylelint-news]", str(path.parent))
+    return from_table(data, str(path), str(path.parent))
+
+
+def discover(start: Path) -> Settings:
+    """The first configuration found walking up from `start`, or the defaults."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in FILE_NAMES:
+            path = candidate / name
+            if path.is_file():
+                settings = load_file(path)
+                if settings is not None:
+                    return settings
+    return Settings()
+
+
+def load(config: str | None, paths: list[str]) -> Settings:
+    """The run's settings: the named file, or the one found from the linted paths."""
+    if config is not None:
+        path = Path(config)
+        if not path.is_file():
+            raise UsageError(config, "configuration file not found")
+        settings = load_file(path)
+        return settings if settings is not None else Settings(path=config, root=str(path.parent))
+    existing = [Path(p) for p in paths if p != "-"]
+    start = Path(_common_parent(existing)) if existing else Path.cwd()
+    return discover(start)
+
+
+def _common_parent(paths: list[Path]) -> str:
+    import os
+
+    try:
+        return os.path.commonpath([str(p.resolve()) for p in paths])
+    except ValueError:
+        return str(Path.cwd())
+
+
+def override(settings: Settings, **changes: Any) -> Settings:
+    """Settings with the command line's values (those not None) put over the file's."""
+    return replace(settings, **{k: v for k, v in changes.items() if v is not None})

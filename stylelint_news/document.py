@@ -1,0 +1,228 @@
+"""The Document: a file parsed once and shared by every rule.
+
+Rules work on the prose view (see prose.py) and on the structure found in it: the headline, the
+body's blocks (paragraphs, headings, list items, block quotes), sentences, words and quotations,
+each with offsets into the file. The heavier views are computed on first use and cached, so a run
+with only one rule selected pays only for what that rule reads.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
+
+import regex
+
+from . import sentences
+from .prose import Title, prose_view
+from .source import Source
+
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*")
+HEADING = regex.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+QUOTE_LINE = regex.compile(r"[ \t]{0,3}>")
+SETEXT = regex.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
+NEWLINE = regex.compile(r"\n")
+
+
+class Span(NamedTuple):
+    """A stretch of the file: [start, end)."""
+
+    start: int
+    end: int
+
+
+class Word(NamedTuple):
+    """A word token: letters and digits with inner apostrophes or hyphens ("don't", "3,000-km" is two)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level unit of the body, or the headline.
+
+    `kind` is one of: headline, heading, paragraph, list, quote. `text` is the block's prose
+    (for a front-matter headline, the title itself).
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lines(self) -> list[Span]:
+        """Each line of the block, trimmed, as spans in the file."""
+        spans = []
+        pos = self.start
+        for piece in self.text.split("\n"):
+            s, e = pos, pos + len(piece)
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                spans.append(Span(s + lead, s + lead + len(stripped)))
+            pos = e + 1
+        return spans
+
+
+class Document:
+    """A parsed article. Construct with `Document.parse(source)`."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.path = source.path
+        self.text = source.text
+        self.markdown = source.is_markdown
+        self.prose, self._title = prose_view(self.text, self.markdown)
+
+    @classmethod
+    def parse(cls, source: Source) -> Document:
+        return cls(source)
+
+    # -- positions ---------------------------------------------------------------------------
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in NEWLINE.finditer(self.text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an offset."""
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line ending."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    # -- structure ---------------------------------------------------------------------------
+
+    @cached_property
+    def _structure(self) -> tuple[Block | None, list[Block]]:
+        raw_blocks = self._raw_blocks()
+        headline: Block | None = None
+        if self._title is not None:
+            t = self._title
+            headline = Block("headline", t.start, t.end, t.text)
+        elif raw_blocks and (not self.markdown or raw_blocks[0].kind == "heading"):
+            first = raw_blocks[0]
+            line = first.lines[0]
+            if self.markdown and first.kind == "heading" and HEADING.match(self.text, self.line_starts_at(line.start)):
+                headline = Block("headline", line.start, line.end, self.prose[line.start:line.end])
+                raw_blocks = raw_blocks[1:]
+            elif not self.markdown:
+                headline = Block("headline", line.start, line.end, self.prose[line.start:line.end])
+                rest = self.prose[line.end:first.end]
+                raw_blocks = raw_blocks[1:]
+                if rest.strip():
+                    lead = len(rest) - len(rest.lstrip())
+                    raw_blocks.insert(0, Block("paragraph", line.end + lead, first.end, rest.strip()))
+        return headline, raw_blocks
+
+    def line_starts_at(self, offset: int) -> int:
+        """The offset of the start of the line holding `offset`."""
+        return self.line_starts[bisect_right(self.line_starts, offset) - 1]
+
+    def _line_kind(self, line_start: int, line_end: int) -> str:
+        if not self.markdown:
+            return "paragraph"
+        if HEADING.match(self.text, line_start, line_end):
+            return "heading"
+        if QUOTE_LINE.match(self.text, line_start, line_end):
+            return "quote"
+        if LIST_ITEM.match(self.text, line_start, line_end):
+            return "list"
+        return "paragraph"
+
+    def _raw_blocks(self) -> list[Block]:
+        """Runs of non-blank prose lines; in Markdown a heading or list item starts its own block."""
+        blocks: list[Block] = []
+        starts = self.line_starts
+        current: list[int] | None = None  # [start, end, kind index]
+        kinds: list[str] = []
+
+        def close() -> None:
+            if current is not None:
+                s, e = current
+                blocks.append(Block(kinds[-1], s, e, self.prose[s:e]))
+
+        for i, ls in enumerate(starts):
+            le = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+            line = self.prose[ls:le]
+            if not line.strip():
+                close()
+                current = None
+                continue
+            kind = self._line_kind(ls, le)
+            if self.markdown and current is not None and SETEXT.match(self.text, ls, le) is not None:
+                kinds[-1] = "heading"
+                continue
+            lead = len(line) - len(line.lstrip())
+            trail = len(line.rstrip())
+            if current is None or kind in ("heading", "list") or kinds[-1] == "heading" or (kind == "quote") != (kinds[-1] == "quote"):
+                close()
+                current = [ls + lead, ls + trail]
+                kinds.append(kind)
+            else:
+                current[1] = ls + trail
+        close()
+        return blocks
+
+    @property
+    def headline(self) -> Block | None:
+        """Front matter `title`, a leading `#` heading, or the first line of a plain-text article."""
+        return self._structure[0]
+
+    @property
+    def blocks(self) -> list[Block]:
+        """The body's blocks in order (the headline is not one of them)."""
+        return self._structure[1]
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Body blocks of running text: paragraphs and block quotes (not headings or list items)."""
+        return [b for b in self.blocks if b.kind in ("paragraph", "quote")]
+
+    @property
+    def lead(self) -> Block | None:
+        """The first paragraph of the body: the one the headline sells."""
+        return self.paragraphs[0] if self.paragraphs else None
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences of every body block (never across blocks)."""
+        out: list[Span] = []
+        for block in self.blocks:
+            out.extend(Span(s, e) for s, e in sentences.split(self.prose, block.start, block.end))
+        return out
+
+    @cached_property
+    def words(self) -> list[Word]:
+        """Word tokens of the body's prose."""
+        out: list[Word] = []
+        for block in self.blocks:
+            out.extend(Word(m.start(), m.end(), m.group()) for m in WORD.finditer(self.prose, block.start, block.end))
+        return out
+
+    @cached_property
+    def quotes(self) -> list[Span]:
+        """Direct quotations (the span inside the marks), found per block; see quotes.py."""
+        from .quotes import find_quotes
+
+        out: list[Span] = []
+        for block in self.blocks:
+            out.extend(Span(s, e) for s, e in find_quotes(self.prose, block.start, block.end))
+        return out
+
+    def in_quote(self, offset: int) -> Span | None:
+        """The quotation holding an offset, if any."""
+        quotes = self.quotes
+        i = bisect_right(quotes, (offset, float("inf"))) - 1
+        if i >= 0 and quotes[i].start <= offset < quotes[i].end:
+            return quotes[i]
+        return None

@@ -1,0 +1,149 @@
+"""Running rules on a document, and everything done to their findings afterwards.
+
+Rules yield findings; the engine owns the rest: which rules run for which file, what a rule's
+crash means (an error naming the rule, never a finding), inline suppression, sorting, and the
+fix-and-lint-again loop behind `--fix`.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from . import fixes, selection, suppression
+from .config import Settings
+from .document import Document
+from .errors import UsageError
+from .finding import Finding
+from .plugins import Registry
+from .rule import Context, Rule
+from .source import Source
+
+#: How many fix-and-lint passes at most: each pass applies fixes that do not overlap.
+MAX_FIX_PASSES = 10
+
+
+class RuleSkipped(Exception):
+    """Raised by a rule that gave up on one file (a pattern that ran out of time); reported."""
+
+
+@dataclass
+class Result:
+    """What linting one file gave: findings, problems to report (exit 2), the fixed text if any."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    fixed_text: str | None = None
+    fixed_count: int = 0
+    diff: str | None = None
+    original_text: str | None = None
+    lines: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Flags:
+    """The run's switches that change what linting a file does."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    report_unused_suppressions: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+
+
+class Linter:
+    """Lints sources with one configuration. Build once per process; it holds no per-file state."""
+
+    def __init__(self, settings: Settings, registry: Registry, flags: Flags = Flags()) -> None:
+        self.settings = settings
+        self.registry = registry
+        self.flags = flags
+        rules = registry.rules
+        where = settings.path or "command line"
+        self.select = flags.select if flags.select is not None else settings.select
+        self.ignore = (*settings.ignore, *flags.ignore)
+        self.extend_select = (*settings.extend_select, *flags.extend_select)
+        self.extend_ignore = (*settings.extend_ignore, *flags.extend_ignore)
+        for selectors in (self.select or (), self.ignore, self.extend_select, self.extend_ignore):
+            selection.check_selectors(selectors, rules, where)
+        for _, selectors in settings.per_file_ignores:
+            selection.check_selectors(selectors, rules, where)
+        self.rules = selection.enabled(rules, self.select, self.ignore, self.extend_select, self.extend_ignore)
+        words = settings.all_words()
+        self.contexts = {r.code: Context(self._options(r, where), settings.dialect, words) for r in rules.values()}
+
+    def _options(self, rule: Rule, where: str) -> dict:
+        given = self.settings.rule_options(rule.code)
+        unknown = set(given) - set(rule.options)
+        if unknown:
+            known = ", ".join(sorted(rule.options)) or "none"
+            raise UsageError(where, f"unknown option(s) {', '.join(sorted(unknown))} for {rule.code} (its options: {known})")
+        return {**rule.options, **given}
+
+    def rules_for(self, path: str) -> list[Rule]:
+        ignored = selection.per_file_ignores(path, self.settings.per_file_ignores, self.settings.root)
+        if not ignored:
+            return self.rules
+        return [r for r in self.rules if not selection.best(ignored, r)]
+
+    def lint(self, source: Source) -> Result:
+        """Findings for one source; with `fix` set, the text after fixing and what was left."""
+        if not (self.flags.fix or self.flags.unsafe_fixes):
+            return self._lint_once(source)
+        text = source.text
+        fixed = 0
+        for _ in range(MAX_FIX_PASSES):
+            result = self._lint_once(replace(source, text=text))
+            edits, done = fixes.choose(result.findings, self.flags.unsafe_fixes)
+            if not edits:
+                break
+            new = fixes.apply(text, edits)
+            if new == text:
+                break
+            text, fixed = new, fixed + len(done)
+        result = self._lint_once(replace(source, text=text))
+        result.fixed_text = text if text != source.text else None
+        result.fixed_count = fixed
+        return result
+
+    def _lint_once(self, source: Source) -> Result:
+        result = Result(source.path)
+        doc = Document.parse(source)
+        findings: list[Finding] = []
+        for rule in self.rules_for(source.path):
+            try:
+                findings.extend(rule.check(doc, self.contexts[rule.code]))
+            except RuleSkipped as err:
+                result.problems.append(f"{source.path}: rule {rule.code} ({rule.name}) skipped: {err}")
+            except RecursionError:
+                result.problems.append(f"{source.path}: rule {rule.code} ({rule.name}) skipped: the text nests too deeply")
+            except Exception as err:  # a rule's bug must not look like a clean file or a finding
+                result.problems.append(f"{source.path}: rule {rule.code} ({rule.name}, from {rule.origin}) crashed: "
+                                       f"{type(err).__name__}: {err}")
+        directives, bad = suppression.parse(doc)
+        result.problems.extend(bad)
+        findings = suppression.apply(findings, self.registry.rules, directives)
+        if self.flags.report_unused_suppressions:
+            unused = self.registry.rules["X001"]
+            for d in directives:
+                if not d.used:
+                    what = " ".join(d.selectors) or "all rules"
+                    findings.append(unused.report(doc, d.start, d.end, f"suppression of {what} suppresses nothing; remove it"))
+        findings.sort(key=lambda f: f.sort_key)
+        result.findings = findings
+        return result
+
+
+def lint_text(text: str, path: str = "<text>", settings: Settings | None = None, flags: Flags = Flags()) -> list[Finding]:
+    """Lint a string with the default configuration (or the one given): the public entry point."""
+    from . import plugins
+
+    settings = settings or Settings()
+    _, registry = plugins.build(settings)
+    return Linter(settings, registry, flags).lint(Source(path, text)).findings
+
+
+def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: f.sort_key)

@@ -1,0 +1,103 @@
+"""Output formats, registered through the `stylelint_news_formats` hook like a plugin's.
+
+flake8's one line per finding is the default because editors, pre-commit and CI logs all know
+how to read it; JSON is for scripts, GitHub annotations for pull requests and SARIF for
+code-scanning dashboards.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from . import __version__
+from .finding import Finding
+from .hookspecs import hookimpl
+from .rule import Rule
+
+URI = "https://pypi.org/project/stylelint-news/"
+
+
+def flake8(findings: Sequence[Finding], rules: Mapping[str, Rule], line_text: Callable[[Finding], str] | None = None) -> str:
+    """`path:line:col: CODE message`; with `line_text`, the line and a caret under the column."""
+    out = []
+    for f in findings:
+        out.append(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}")
+        if line_text is not None:
+            text = line_text(f).expandtabs(1)
+            width = max(1, (f.end_column - f.column) if f.end_line == f.line else len(text) - f.column + 1)
+            out.append(f"    {text}")
+            out.append("    " + " " * (f.column - 1) + "^" * min(width, 80))
+    return "".join(ln + "\n" for ln in out)
+
+
+def as_json(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
+    return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
+    """GitHub Actions workflow commands, which annotate the lines of a pull request."""
+    out = []
+    for f in findings:
+        props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+                 f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f'{f.code} {f.name}')}")
+        out.append(f"::warning {props}::{_escape_data(f'{f.code} {f.message}')}\n")
+    return "".join(out)
+
+
+def sarif(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
+    """SARIF 2.1.0, columns counted in Unicode code points as ours are."""
+    used = sorted({f.code for f in findings})
+    index = {code: i for i, code in enumerate(used)}
+    descriptors = []
+    for code in used:
+        rule = rules.get(code)
+        descriptors.append({
+            "id": code,
+            "name": rule.name if rule else code,
+            "shortDescription": {"text": rule.summary if rule else code},
+            "fullDescription": {"text": (rule.what or rule.summary) if rule else code},
+            "help": {"text": rule.explain() if rule else code},
+            "defaultConfiguration": {"level": "warning"},
+        })
+    results = []
+    for f in findings:
+        result = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": "warning",
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": Path(f.path).as_posix()},
+                "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column},
+            }}],
+        }
+        if f.fix:
+            result["fixes"] = [{"description": {"text": "safe fix" if f.fix.safe else "unsafe fix"},
+                                "artifactChanges": [{"artifactLocation": {"uri": Path(f.path).as_posix()},
+                                                     "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                                                       "insertedContent": {"text": e.text}} for e in f.fix.edits]}]}]
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "stylelint-news", "version": __version__, "informationUri": URI, "rules": descriptors}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+@hookimpl
+def stylelint_news_formats():
+    return {"flake8": flake8, "json": as_json, "github": github, "sarif": sarif}

@@ -1,0 +1,40 @@
+"""The extension points of stylelint-news: the written contract between it and its plugins.
+
+Every rule, built-in or not, arrives through these hooks. Implement them in a module marked with
+`stylelint_news.hookimpl` and register it through the `stylelint_news` entry-point group, or
+name the file under `rules` in the configuration.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .finding import Finding
+    from .rule import Rule
+
+PROJECT = "stylelint_news"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+#: A formatter turns the run's findings into the text written to the output.
+Formatter = Callable[["Sequence[Finding]", "Mapping[str, Rule]"], str]
+#: A rule type builds a Rule from one TOML table of a rule pack; it raises ValueError with a reason.
+RuleType = Callable[[Mapping[str, Any], str], "Rule"]
+
+
+@hookspec
+def stylelint_news_rules() -> list[Rule]:
+    """Return the rules this plugin adds (instances of `stylelint_news.Rule`)."""
+
+
+@hookspec
+def stylelint_news_formats() -> dict[str, Formatter]:
+    """Return extra output formats, by the name `--format` takes."""
+
+
+@hookspec
+def stylelint_news_rule_types() -> dict[str, RuleType]:
+    """Return extra kinds of TOML rule, by the `type` a pack's rule names."""

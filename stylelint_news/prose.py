@@ -1,0 +1,92 @@
+"""The prose view: the file's text with everything that is not prose blanked to spaces.
+
+Keeping the length means an offset a rule finds in the prose is the offset in the file, so line
+and column need no mapping back. Newlines are never blanked, so lines stay where they were.
+What is blanked: front matter, fenced code, inline code, HTML comments and tags, link targets,
+reference definitions, URLs and e-mail addresses, Markdown's structural marks, and the
+suppression directives themselves (in either format).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# A directive is `stylelint-news: VERB [SELECTORS]` in an HTML comment (Markdown or plain text)
+# or on a line of its own after `#` (plain text, where a comment would be read as words).
+DIRECTIVE = regex.compile(
+    r"<!--\s*stylelint-news:\s*(?P<verb>[a-z-]+)(?P<args>[^>]*?)\s*-->"
+    r"|^[ \t]*#[ \t]*stylelint-news:[ \t]*(?P<verb2>[a-z-]+)(?P<args2>[^\n]*?)[ \t]*$",
+    regex.MULTILINE,
+)
+URL = regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]"
+                    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+FRONT_MATTER = regex.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*$|\A---[ \t]*\r?\n.*?^\.\.\.[ \t]*$",
+                             regex.MULTILINE | regex.DOTALL)
+TITLE = regex.compile(r"""^title[ \t]*[:=][ \t]*(?:"(?P<dq>(?:[^"\\\n]|\\.)*)"|'(?P<sq>(?:[^'\n]|'')*)'|(?P<plain>[^\n#]*?))[ \t]*\r?$""",
+                      regex.MULTILINE)
+FENCE = regex.compile(r"^[ \t]{0,3}(?P<f>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=f)[`~]*[ \t]*$|\Z)",
+                      regex.MULTILINE | regex.DOTALL)
+COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+INLINE_CODE = regex.compile(r"(?<!`)(?P<t>`+)(?!`).+?(?<!`)(?P=t)(?!`)", regex.DOTALL)
+IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+LINK_TARGET = regex.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\]\n]*\]")
+LINK_OPEN = regex.compile(r"\[(?=[^\]\n]*\](?:\(|\[))")
+REFERENCE_DEF = regex.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", regex.MULTILINE)
+HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|<(?:https?|mailto):[^>\s]+>")
+LINE_MARK = regex.compile(r"^(?P<mark>[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?)", regex.MULTILINE)
+CLOSING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$", regex.MULTILINE)
+RULE_LINE = regex.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$|^[ \t]*(?:=+|-+)[ \t]*$", regex.MULTILINE)
+EMPHASIS = regex.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])|~~|\|")
+
+
+@dataclass(frozen=True)
+class Title:
+    """The headline as front matter gives it: its text and where that text is in the file."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def _blank_all(chars: list[str], text: str, pattern: regex.Pattern, group: int | str = 0) -> None:
+    for m in pattern.finditer(text):
+        _blank(chars, m.start(group), m.end(group))
+
+
+def front_matter(text: str) -> tuple[int, Title | None]:
+    """The end offset of YAML (---) or TOML (+++) front matter, and the title it gives."""
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return 0, None
+    t = TITLE.search(text, m.start(), m.end())
+    title = None
+    if t:
+        group = next(g for g in ("dq", "sq", "plain") if t.group(g) is not None)
+        if t.group(group).strip():
+            title = Title(t.group(group).replace("\\\"", "\"").replace("''", "'"), t.start(group), t.end(group))
+    return m.end(), title
+
+
+def prose_view(text: str, markdown: bool) -> tuple[str, Title | None]:
+    """The prose view of a text (same length), and the front matter title of a Markdown file."""
+    chars = list(text)
+    title = None
+    _blank_all(chars, text, DIRECTIVE)
+    if markdown:
+        end, title = front_matter(text)
+        _blank(chars, 0, end)
+        for pattern in (FENCE, COMMENT, INLINE_CODE, IMAGE, REFERENCE_DEF, HTML_TAG, RULE_LINE):
+            _blank_all(chars, text, pattern)
+        masked = "".join(chars)
+        for pattern in (LINK_TARGET, LINK_OPEN, CLOSING_HASHES, EMPHASIS):
+            _blank_all(chars, masked, pattern)
+        _blank_all(chars, masked, LINE_MARK, "mark")
+    _blank_all(chars, "".join(chars), URL)
+    return "".join(chars), title

@@ -1,0 +1,108 @@
+"""What a rule is: a declaration the engine runs, with its documentation beside its logic.
+
+The engine, not the rule, decides whether a rule runs (selection), what happens to its findings
+(suppression, sorting, fixing) and what a crash in it means. A rule only reads a Document and its
+own options and yields Findings, so it can run in any process and be tested on its own examples.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import regex
+
+from .document import Document
+from .finding import Edit, Finding, Fix
+
+CODE = regex.compile(r"^[A-Z]{1,3}[0-9]{3}$")
+NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may know besides the document: its options and the run's settings."""
+
+    options: Mapping[str, Any] = field(default_factory=dict)
+    dialect: str = "en"
+    words: frozenset[str] = frozenset()
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement `check`.
+
+    The documentation fields follow one template ("What it does / Why it matters / Example"),
+    which is at once `--explain`, the generated rule list and the rule's example tests: `bad`
+    must be flagged and `good` must not.
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    summary: ClassVar[str] = ""
+    what: ClassVar[str] = ""
+    why: ClassVar[str] = ""
+    bad: ClassVar[str] = ""
+    good: ClassVar[str] = ""
+    default: ClassVar[bool] = True
+    options: ClassVar[Mapping[str, Any]] = {}
+    #: Where the rule came from ("builtin", a plugin's name, a file); set by the plugin manager.
+    origin: str = "builtin"
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    # -- helpers for subclasses --------------------------------------------------------------
+
+    def report(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: Iterable[str] = (),
+        replacement: str | None = None,
+        safe: bool = True,
+        edits: Iterable[Edit] | None = None,
+    ) -> Finding:
+        """A Finding at [start, end) of the document; `replacement` makes a one-edit fix."""
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(max(start, end))
+        fix = None
+        if edits is not None:
+            fix = Fix(tuple(edits), safe)
+        elif replacement is not None:
+            fix = Fix((Edit(start, end, replacement),), safe)
+        return Finding(
+            path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+            code=self.code, name=self.name, message=message, start=start, end=end,
+            suggestions=tuple(suggestions), fix=fix,
+        )
+
+    def explain(self) -> str:
+        """The rule's documentation as `--explain` prints it."""
+        state = "on" if self.default else "off"
+        parts = [f"{self.code} ({self.name}): {self.summary}", f"Default: {state}. Origin: {self.origin}."]
+        if self.what:
+            parts.append("What it does\n" + _indent(self.what))
+        if self.why:
+            parts.append("Why it matters\n" + _indent(self.why))
+        if self.bad or self.good:
+            parts.append("Example\n" + _indent(f"Flagged: {self.bad}\nClean:   {self.good}"))
+        if self.options:
+            lines = [f"{k} = {v!r}" for k, v in self.options.items()]
+            parts.append(f"Options ([tool.stylelint-news.options.{self.code}])\n" + _indent("\n".join(lines)))
+        return "\n\n".join(parts) + "\n"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + ln if ln else ln for ln in text.strip("\n").splitlines())
+
+
+def validate(rule: Rule) -> Iterator[str]:
+    """What is wrong with a rule's declaration (nothing, for a good one)."""
+    if not CODE.match(rule.code or ""):
+        yield f"code {rule.code!r} is not like T001 (1-3 capitals and 3 digits)"
+    if not NAME.match(rule.name or ""):
+        yield f"name {rule.name!r} is not kebab-case"
+    if not rule.summary:
+        yield "it has no summary"
