@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from . import fixes, selection, suppression
 from .config import Settings
 from .document import Document
-from .errors import UsageError
+from .errors import RuleSkipped, UsageError
 from .finding import Finding
 from .plugins import Registry
 from .rule import Context, Rule
@@ -20,10 +20,6 @@ from .source import Source
 
 #: How many fix-and-lint passes at most: each pass applies fixes that do not overlap.
 MAX_FIX_PASSES = 10
-
-
-class RuleSkipped(Exception):
-    """Raised by a rule that gave up on one file (a pattern that ran out of time); reported."""
 
 
 @dataclass

@@ -23,3 +23,7 @@ class UsageError(Exception):
         super().__init__(f"{where}: {what}" if where else what)
         self.where = where
         self.what = what
+
+
+class RuleSkipped(Exception):
+    """Raised by a rule that gave up on one file (a pattern that ran out of time); reported."""

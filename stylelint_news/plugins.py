@@ -117,8 +117,11 @@ def build(settings: Settings, entry_points: bool = True) -> tuple[pluggy.PluginM
             registry.add_rule(rule, origin)
     for impl in manager.hook.stylelint_news_formats.get_hookimpls():
         registry.formats.update(_call(impl, manager) or {})
-    from .checks.packs import load_pack
+    from .checks.packs import load_pack, read_pack, shipped_packs
 
+    for where, text in shipped_packs():
+        for rule in read_pack(text, where, registry.rule_types):
+            registry.add_rule(rule, "builtin")
     for path in packs:
         for rule in load_pack(path, registry.rule_types):
             registry.add_rule(rule, str(path))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any
 
 import regex
 
@@ -36,20 +36,24 @@ class Rule:
     must be flagged and `good` must not.
     """
 
-    code: ClassVar[str] = ""
-    name: ClassVar[str] = ""
-    summary: ClassVar[str] = ""
-    what: ClassVar[str] = ""
-    why: ClassVar[str] = ""
-    bad: ClassVar[str] = ""
-    good: ClassVar[str] = ""
-    default: ClassVar[bool] = True
-    options: ClassVar[Mapping[str, Any]] = {}
+    code: str = ""
+    name: str = ""
+    summary: str = ""
+    what: str = ""
+    why: str = ""
+    bad: str = ""
+    good: str = ""
+    default: bool = True
+    options: Mapping[str, Any] = {}
     #: Where the rule came from ("builtin", a plugin's name, a file); set by the plugin manager.
     origin: str = "builtin"
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def examples(self) -> tuple[list[str], list[str]]:
+        """Texts the rule must flag, and texts it must leave alone (linted as Markdown bodies)."""
+        return ([self.bad] if self.bad else []), ([self.good] if self.good else [])
 
     # -- helpers for subclasses --------------------------------------------------------------
 

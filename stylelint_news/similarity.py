@@ -1,0 +1,83 @@
+"""Near-duplicate detection that stays linear in the length of an article.
+
+Paragraphs are fingerprinted by their word 3-shingles; an inverted index from shingle to the
+paragraphs holding it finds the earlier paragraphs that share any, so no pair is compared
+character by character. Overlap is measured as containment (shared / the smaller set), not only
+resemblance, because a lead that a feed repeated with text added is contained in its copy.
+Short lines such as headlines have too few words for shingles: they use character trigrams.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from difflib import SequenceMatcher
+from collections.abc import Sequence
+
+import regex
+
+TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+SHINGLE = 3
+#: An index entry shared by more paragraphs than this is too common to tell anything.
+MAX_POSTINGS = 50
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase words with quotes, dashes and apostrophes dropped: what a copy keeps."""
+    return [t.lower() for t in TOKEN.findall(text.replace("’", "").replace("'", ""))]
+
+
+def normalise(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+def shingles(words: Sequence[str]) -> frozenset[int]:
+    if len(words) < SHINGLE:
+        return frozenset({hash(tuple(words))}) if words else frozenset()
+    return frozenset(hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+
+
+class ShingleIndex:
+    """Fingerprints added in order; `best_earlier` finds the most overlapping earlier one."""
+
+    def __init__(self) -> None:
+        self.sets: list[frozenset[int]] = []
+        self.postings: dict[int, list[int]] = {}
+
+    def best_earlier(self, fingerprint: frozenset[int]) -> tuple[int, int] | None:
+        """(index of the earlier fingerprint sharing most shingles, how many), or None."""
+        counts: Counter[int] = Counter()
+        for s in fingerprint:
+            for i in self.postings.get(s, ()):
+                counts[i] += 1
+        if not counts:
+            return None
+        return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+
+    def add(self, fingerprint: frozenset[int]) -> int:
+        index = len(self.sets)
+        self.sets.append(fingerprint)
+        for s in fingerprint:
+            posting = self.postings.setdefault(s, [])
+            if len(posting) < MAX_POSTINGS:
+                posting.append(index)
+        return index
+
+
+def trigrams(text: str) -> Counter[str]:
+    padded = f"  {normalise(text)} "
+    return Counter(padded[i:i + 3] for i in range(len(padded) - 2))
+
+
+def dice(a: Counter[str], b: Counter[str]) -> float:
+    """Character-trigram Dice coefficient: 1.0 for the same text, robust to a changed letter."""
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 0.0
+
+
+def changed_words(a: Sequence[str], b: Sequence[str]) -> int:
+    """Words of the shorter sequence that are not in the longest common alignment with the other.
+
+    Called only for candidate pairs the index found, so the quadratic matcher sees few pairs.
+    """
+    shorter = min(len(a), len(b))
+    matched = sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return shorter - matched
