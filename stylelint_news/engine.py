@@ -58,15 +58,16 @@ class Linter:
         self.flags = flags
         rules = registry.rules
         where = settings.path or "command line"
-        self.select = flags.select if flags.select is not None else settings.select
-        self.ignore = (*settings.ignore, *flags.ignore)
-        self.extend_select = (*settings.extend_select, *flags.extend_select)
-        self.extend_ignore = (*settings.extend_ignore, *flags.extend_ignore)
-        for selectors in (self.select or (), self.ignore, self.extend_select, self.extend_ignore):
-            selection.check_selectors(selectors, rules, where)
+        self.layers = (
+            selection.Layer(settings.select, settings.ignore, settings.extend_select, settings.extend_ignore),
+            selection.Layer(flags.select, flags.ignore, flags.extend_select, flags.extend_ignore),
+        )
+        for layer in self.layers:
+            for selectors in (layer.select or (), layer.ignore, layer.extend_select, layer.extend_ignore):
+                selection.check_selectors(selectors, rules, where)
         for _, selectors in settings.per_file_ignores:
             selection.check_selectors(selectors, rules, where)
-        self.rules = selection.enabled(rules, self.select, self.ignore, self.extend_select, self.extend_ignore)
+        self.rules = selection.enabled(rules, self.layers)
         words = settings.all_words()
         self.contexts = {r.code: Context(self._options(r, where), settings.dialect, words) for r in rules.values()}
 

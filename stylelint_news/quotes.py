@@ -8,7 +8,7 @@ the first one where the second begins, instead of inverting every quote after it
 """
 from __future__ import annotations
 
-OPEN_BEFORE = set(" \t\n([{—–-/:;,") | {""}
+OPEN_BEFORE = set(" \t\n([{—–-/") | {""}
 
 
 def _direction(text: str, i: int, start: int, end: int) -> str:

@@ -7,6 +7,7 @@ When a rule matches both a selector and an ignore, the more specific one wins (a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from fnmatch import fnmatch
 import os
 from pathlib import PurePath
@@ -39,21 +40,35 @@ def check_selectors(selectors: Iterable[str], rules: Mapping[str, Rule], where: 
             raise UsageError(where, f"`{s}` matches no rule code, prefix or name (see --list-rules)")
 
 
-def enabled(
-    rules: Mapping[str, Rule],
-    select: Sequence[str] | None,
-    ignore: Sequence[str],
-    extend_select: Sequence[str] = (),
-    extend_ignore: Sequence[str] = (),
-) -> list[Rule]:
-    """The rules that run, in code order. With no `select`, the rules that are on by default."""
+@dataclass(frozen=True)
+class Layer:
+    """One source of selection (the configuration file, then the command line)."""
+
+    select: Sequence[str] | None = None
+    ignore: Sequence[str] = ()
+    extend_select: Sequence[str] = ()
+    extend_ignore: Sequence[str] = ()
+
+
+def enabled(rules: Mapping[str, Rule], layers: Sequence[Layer]) -> list[Rule]:
+    """The rules that run, in code order.
+
+    Layers apply in order, each over the one before: a layer's `select` replaces the set so far,
+    and within a layer the more specific of its selectors and ignores decides, ties going to
+    ignore. So `ignore = ["T003"]` in the file loses to `--extend-select T003` on the command line.
+    """
     chosen = []
     for code in sorted(rules):
         rule = rules[code]
-        on = best(select, rule) if select is not None else (1 if rule.default else 0)
-        on = max(on, best(extend_select, rule))
-        off = best((*ignore, *extend_ignore), rule)
-        if on and on > off:
+        state = rule.default
+        for layer in layers:
+            on = max(best(layer.select or (), rule), best(layer.extend_select, rule))
+            off = best((*layer.ignore, *layer.extend_ignore), rule)
+            if layer.select is not None:
+                state = on > off
+            elif on or off:
+                state = on > off
+        if state:
             chosen.append(rule)
     return chosen
 

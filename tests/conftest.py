@@ -1,0 +1,44 @@
+"""Shared helpers: one plugin registry for the session, and a way to lint a string."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stylelint_news.config import Settings
+from stylelint_news.engine import Flags, Linter
+from stylelint_news.plugins import build
+from stylelint_news.source import Source
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def registry():
+    return build(Settings())[1]
+
+
+@pytest.fixture
+def lint(registry):
+    """lint(text, select=..., path=...) -> findings, with the default settings."""
+
+    def run(text: str, select: str | tuple[str, ...] | None = None, path: str = "draft.md", **settings):
+        sel = (select,) if isinstance(select, str) else select
+        linter = Linter(Settings(**settings), registry, Flags(select=sel))
+        return linter.lint(Source(path, text)).findings
+
+    return run
+
+
+def codes(findings) -> list[str]:
+    return [f.code for f in findings]
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The command as a user runs it: a new process, bytes in, text out."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "stylelint_news", *args], input=stdin, capture_output=True,
+                          cwd=cwd, env=env)

@@ -1,0 +1,160 @@
+"""The command line as a user meets it: exit codes, bad input, one clear line per problem."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, run_cli
+
+DRAFT = "Ferry timetable changes\n\nThe ferry will sail to to the islands.\n"
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def test_clean_file_exits_0_and_prints_nothing(tmp_path):
+    p = write(tmp_path, "a.txt", "Ferry timetable changes\n\nThe ferry will sail to the islands.\n")
+    r = run_cli(str(p))
+    assert (r.returncode, r.stdout, r.stderr) == (0, b"", b"")
+
+
+def test_finding_exits_1_in_flake8_format(tmp_path):
+    p = write(tmp_path, "a.txt", DRAFT)
+    r = run_cli(str(p))
+    assert r.returncode == 1
+    assert r.stdout.decode() == f'{p}:3:21: T003 repeated word "to": delete the second one\n'
+
+
+def test_exit_zero(tmp_path):
+    assert run_cli(str(write(tmp_path, "a.txt", DRAFT)), "--exit-zero").returncode == 0
+
+
+def test_missing_path_is_reported_and_others_still_linted(tmp_path):
+    p = write(tmp_path, "a.txt", DRAFT)
+    r = run_cli(str(tmp_path / "nope.md"), str(p))
+    assert r.returncode == 2
+    assert r.stderr.decode() == f"stylelint-news: {tmp_path / 'nope.md'}: no such file or directory\n"
+    assert b"T003" in r.stdout
+
+
+def test_not_utf8_names_the_place(tmp_path):
+    p = write(tmp_path, "a.txt", b"Head\n\nCaf\xe9 society\n")
+    r = run_cli(str(p))
+    assert r.returncode == 2
+    assert r.stderr.decode().strip() == f"stylelint-news: {p}: not UTF-8: byte 0xe9 at line 3, column 4; save the file as UTF-8"
+
+
+def test_binary_file(tmp_path):
+    p = write(tmp_path, "a.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
+    r = run_cli(str(p))
+    assert r.returncode == 2
+    assert "looks like a binary file" in r.stderr.decode() and str(p) in r.stderr.decode()
+
+
+def test_bom_is_accepted_and_columns_do_not_count_it(tmp_path):
+    p = write(tmp_path, "a.txt", "\ufeff" + DRAFT)
+    r = run_cli(str(p))
+    assert r.stdout.decode().startswith(f"{p}:3:21:")
+
+
+def test_unreadable_file(tmp_path, monkeypatch, capsys):
+    # Root reads any file, so the permission error is simulated where the OS would raise it.
+    from pathlib import Path
+
+    from stylelint_news import cli
+
+    p = write(tmp_path, "a.txt", DRAFT)
+    real = Path.read_bytes
+
+    def deny(self):
+        if self == p:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    assert cli.main([str(p), "--jobs", "1"]) == 2
+    assert capsys.readouterr().err == f"stylelint-news: {p}: permission denied: cannot read the file\n"
+
+
+def test_empty_file_is_fine(tmp_path):
+    r = run_cli(str(write(tmp_path, "a.md", "")))
+    assert (r.returncode, r.stderr) == (0, b"")
+
+
+def test_stdin_with_a_name():
+    r = run_cli("-", "--stdin-filename", "story.txt", stdin=DRAFT.encode())
+    assert r.returncode == 1
+    assert r.stdout.decode().startswith("story.txt:3:21: T003")
+
+
+def test_folder_is_searched_for_extensions(tmp_path):
+    write(tmp_path, "a.txt", DRAFT)
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "b.md", DRAFT)
+    write(tmp_path / "sub", "c.html", DRAFT)
+    r = run_cli(str(tmp_path))
+    paths = [ln.split(":")[0] for ln in r.stdout.decode().splitlines()]
+    assert paths == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.md")]
+
+
+def test_pipe_into_head_has_no_traceback(tmp_path):
+    for i in range(40):
+        write(tmp_path, f"{i:02}.txt", DRAFT * 50)
+    cmd = f"{sys.executable} -m stylelint_news {tmp_path} | head -n 1"
+    r = subprocess.run(["bash", "-c", cmd], capture_output=True, cwd=ROOT)
+    assert r.stdout.count(b"\n") == 1
+    assert b"Traceback" not in r.stderr and b"BrokenPipe" not in r.stderr
+
+
+def test_show_source_statistics_count(tmp_path):
+    p = write(tmp_path, "a.txt", DRAFT)
+    r = run_cli(str(p), "--show-source", "--statistics", "--count")
+    assert r.stdout.decode().splitlines()[1:] == [
+        "    The ferry will sail to to the islands.",
+        "                        ^^^^^",
+        "1     T003 repeated-word",
+        "1",
+    ]
+
+
+def test_output_file(tmp_path):
+    p = write(tmp_path, "a.txt", DRAFT)
+    out = tmp_path / "report.json"
+    r = run_cli(str(p), "--format", "json", "--output-file", str(out))
+    assert r.returncode == 1 and r.stdout == b""
+    assert json.loads(out.read_text())[0]["code"] == "T003"
+
+
+def test_unknown_format_and_selector_are_usage_errors(tmp_path):
+    p = write(tmp_path, "a.txt", DRAFT)
+    r = run_cli(str(p), "--format", "xml")
+    assert r.returncode == 2 and "unknown format 'xml'" in r.stderr.decode()
+    r = run_cli(str(p), "--ignore", "Q999")
+    assert r.returncode == 2 and "`Q999` matches no rule" in r.stderr.decode()
+
+
+def test_select_ignore_by_prefix_and_name(tmp_path):
+    p = write(tmp_path, "a.txt", DRAFT)
+    assert run_cli(str(p), "--ignore", "repeated-word").returncode == 0
+    assert run_cli(str(p), "--select", "D").returncode == 0
+    assert run_cli(str(p), "--ignore", "T", "--extend-select", "T003").returncode == 1
+
+
+def test_version_list_rules_explain():
+    assert run_cli("--version").stdout.decode().startswith("stylelint-news 0.1.0")
+    listing = run_cli("--list-rules").stdout.decode()
+    assert "T003  on   repeated-word" in listing and "S101  off" in listing
+    r = run_cli("--explain", "T003")
+    assert r.returncode == 0 and "What it does" in r.stdout.decode() and "Flagged:" in r.stdout.decode()
+    assert run_cli("--explain", "Z999").returncode == 2
+
+
+def test_huge_file_lints(tmp_path):
+    para = "The ferry company said passengers would be told of changes in good time. " * 20
+    p = write(tmp_path, "big.txt", "Head\n\n" + (para + "\n\n") * 3000)
+    r = run_cli(str(p), "--select", "T003")
+    assert r.returncode == 0, r.stderr

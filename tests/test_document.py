@@ -1,0 +1,73 @@
+"""The Document: the prose view keeps offsets, and the structure is what an editor sees."""
+from __future__ import annotations
+
+from stylelint_news.document import Document
+from stylelint_news.source import Source
+
+MD = """---
+title: "Storm closes \\"coastal\\" road"
+date: 2024-01-01
+---
+
+# Not the headline
+
+Waves [flooded the road](https://example.org/a?b=1) on `Monday`, police said. <!-- note -->
+
+- a list item
+> a quote line
+"""
+
+
+def doc(text, path="a.md"):
+    return Document(Source(path, text))
+
+
+def test_prose_view_keeps_length_and_lines():
+    d = doc(MD)
+    assert len(d.prose) == len(MD)
+    assert d.prose.count("\n") == MD.count("\n")
+    assert "https" not in d.prose and "Monday" not in d.prose and "note" not in d.prose
+    assert "flooded the road" in d.prose
+
+
+def test_front_matter_title_is_the_headline_with_its_offsets():
+    d = doc(MD)
+    assert d.headline.text == 'Storm closes "coastal" road'
+    assert MD[d.headline.start:d.headline.end] == 'Storm closes \\"coastal\\" road'
+    assert [b.kind for b in d.blocks] == ["heading", "paragraph", "list", "quote"]
+    assert d.lead.text.strip().startswith("Waves")
+
+
+def test_plain_text_headline_is_the_first_line():
+    d = doc("Ferry sinks\n\nAll were rescued. The crew\nwas praised.\n\nA second paragraph.\n", "a.txt")
+    assert d.headline.text == "Ferry sinks"
+    assert len(d.paragraphs) == 2
+    assert [d.prose[s:e] for s, e in d.sentences][:2] == ["All were rescued.", "The crew\nwas praised."]
+
+
+def test_position_counts_characters_not_bytes():
+    d = doc("Héadline\n\nÉté — the the end\n", "a.txt")
+    offset = d.text.index("the the")
+    assert d.position(offset) == (3, 7)
+
+
+def test_sentences_know_news_abbreviations():
+    text = "Head\n\nMr. Smith met Gen. Jones in the U.S. Senate at 3.5 p.m. on Monday. Talks with the U.S. The end came later.\n"
+    d = doc(text, "a.txt")
+    got = [d.prose[s:e] for s, e in d.sentences]
+    assert got == ["Mr. Smith met Gen. Jones in the U.S. Senate at 3.5 p.m. on Monday.", "Talks with the U.S.", "The end came later."]
+
+
+def test_quotes_straight_curly_and_continued():
+    text = 'Head\n\nShe said: "We won. "Now we rest," and left. He called it ‘a ‘fair’ deal’ and “fine”.\n'
+    d = doc(text, "a.txt")
+    got = [d.prose[s:e] for s, e in d.quotes]
+    assert got[0] == "We won. "
+    assert got[1] == "Now we rest,"
+    assert "fine" in got
+
+
+def test_crlf_and_no_final_newline():
+    d = doc("Head\r\n\r\nOne para.\r\n\r\nTwo para.", "a.txt")
+    assert [p.text for p in d.paragraphs] == ["One para.", "Two para."]
+    assert d.position(d.text.index("Two")) == (5, 1)

@@ -1,0 +1,41 @@
+"""Property-based: any text lints without an exception; fixes touch only their spans and settle."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from stylelint_news.config import Settings
+from stylelint_news.engine import Flags, Linter
+from stylelint_news.fixes import apply, choose
+from stylelint_news.plugins import build
+from stylelint_news.source import Source
+
+REGISTRY = build(Settings())[1]
+LINTER = Linter(Settings(), REGISTRY, Flags(select=("ALL",)))
+FIXER = Linter(Settings(), REGISTRY, Flags(fix=True))
+WORDS = st.sampled_from(["the", "The", "to", "said", "Mr", "Smith", "\"", "“", "”", "'", ".", ",", ":", "\n", "\n\n",
+                         "# ", "- ", "> ", "[", "](http://x.y)", "<!--", "-->", "---\n", "Itself", "clams", "`"])
+TEXT = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=120).map(" ".join))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.sampled_from(["a.md", "a.txt"]))
+def test_any_text_lints(text, path):
+    result = LINTER.lint(Source(path, text))
+    assert not result.problems, result.problems
+    for f in result.findings:
+        assert 1 <= f.line and 1 <= f.column
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.sampled_from(["a.md", "a.txt"]))
+def test_fixes_change_only_their_spans_and_are_idempotent(text, path):
+    findings = LINTER.lint(Source(path, text)).findings
+    edits, _ = choose(findings, unsafe=True)
+    fixed = apply(text, edits)
+    pos = 0
+    for e in edits:  # everything between edits is untouched
+        assert text[pos:e.start] in fixed
+        pos = e.end
+    once = FIXER.lint(Source(path, text)).fixed_text or text
+    twice = FIXER.lint(Source(path, once)).fixed_text or once
+    assert once == twice
