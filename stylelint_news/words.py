@@ -20,6 +20,12 @@ def closed_class() -> frozenset[str]:
     return read_list("closed_class.txt")
 
 
+@cache
+def auxiliaries() -> frozenset[str]:
+    """Auxiliary verbs: "would", "has", "was"."""
+    return read_list("auxiliaries.txt")
+
+
 class _ClosedClass:
     """`word in CLOSED_CLASS` without loading the list until the first test."""
 
