@@ -1,9 +1,313 @@
-"""Attribution rules."""
+"""Attribution (A): claims with no source an editor would accept.
+
+Weasel sources are composed from parts (a vague quantifier and source with a verb of saying or
+believing; an agentless passive; "according to" a vague source; research that names no study)
+rather than listed as phrases, so new combinations are caught. Anonymous but specific sources
+("officials said", "a White House spokesman said", "Labour sources") are accepted news practice
+and pass.
+"""
 from __future__ import annotations
 
+import calendar
+from bisect import bisect_right
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document, Span
+from ..finding import Finding
 from ..hookspecs import hookimpl
+from ..lexicon import zipf
+from ..people import is_given_name_only, is_person_name
+from ..rule import Context, Rule
+from ..words import closed_class
+
+# -- parts -----------------------------------------------------------------------------------
+QUANT = r"(?:some|many|most|several|certain|numerous|various|countless|other|a\s+few|a\s+number\s+of|a\s+lot\s+of|lots\s+of|a\s+handful\s+of|a\s+growing\s+number\s+of|a\s+majority\s+of|plenty\s+of)"
+GENERIC = r"(?:leading|prominent|independent|top|unnamed|anonymous|outside|informed|well-placed|concerned|influential)"
+#: Sources that are nobody in particular, flagged bare ("Critics say") or counted ("Some people say").
+GENERIC_NOUNS = ("people|critics|observers|experts|sources|insiders|commentators|pundits|sceptics|skeptics|"
+                 "detractors|onlookers|watchers|voices|many|some")
+#: Professions: a bare plural reports a profession's consensus ("Analysts say ..." is routine in
+#: business copy); counted out ("some analysts argue") it becomes a weasel.
+PROFESSIONS = ("analysts|economists|historians|researchers|scientists|academics|scholars|specialists|"
+               "observers|campaigners|activists|officials|authorities|traders|investors|diplomats|doctors|lawyers")
+VAGUE = rf"(?:{GENERIC_NOUNS}|{PROFESSIONS})"
+#: Verbs of saying or believing that turn a vague source into a claim (not "fear", "predict",
+#: "warn": those report a mood or a forecast, which news attributes to groups routinely).
+SAY_NOW = r"(?:say|argue|believe|claim|suggest|think|contend|maintain|insist|assert|allege|reckon|agree|hold)"
+SAY_PAST = r"(?:said|argued|believed|claimed|suggested|thought|contended|maintained|insisted|asserted|alleged|reckoned|agreed|held)"
+ADVERBS = r"(?:\s+(?:have|has|had|would|will|may|might|could|also|now|often|long|widely|still|already|even|privately|openly|generally|increasingly|repeatedly|even|always|do|did))"
+PASSIVE_VERB = (r"(?:believed|thought|said|claimed|understood|rumou?red|alleged|argued|suggested|reported|feared|"
+                r"felt|assumed|held|speculated|whispered)")
+PASSIVE_ADV = r"(?:\s+(?:widely|generally|commonly|often|now|also|long|increasingly|privately|strongly|sometimes|frequently|popularly))"
+REPORTS = r"(?:reports|rumou?rs|estimates|accounts|media\s+reports|press\s+reports|news\s+reports|local\s+reports|gossip|speculation|hearsay)"
+OPEN_Q = r"(?:[\"“‘']\s*)?"
+
+SPECIFIC_AFTER = regex.compile(r"[ \t]*(?:close\s+to|familiar\s+with|in|at|within|inside|from|by|on|with|who|quoted|including|such\s+as|of\s+the\s+(?-i:\p{Lu})|(?-i:\p{Lu}))", regex.IGNORECASE)
+
+VAGUE_SAY = regex.compile(
+    rf"(?<![\p{{L}}-])(?P<phrase>(?:(?P<q>{QUANT})\s+)?(?:of\s+the\s+)?(?:{GENERIC}\s+)?(?P<noun>{VAGUE})"
+    rf"(?P<adv>{ADVERBS}{{0,2}})\s+(?P<verb>{SAY_NOW}|{SAY_PAST})s?)(?![\p{{L}}-])", regex.IGNORECASE)
+PRONOUN_SAY = regex.compile(
+    rf"(?<![\p{{L}}-])(?P<phrase>(?:some|many)(?:{ADVERBS}{{0,2}})\s+(?:say|believe|argue|claim|think|suggest|contend|maintain|insist))(?![\p{{L}}-])",
+    regex.IGNORECASE)
+PASSIVE = regex.compile(
+    rf"(?<![\p{{L}}-])(?P<phrase>it(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been|['’]s){PASSIVE_ADV}?\s+{PASSIVE_VERB})(?![\p{{L}}-])"
+    rf"(?!\s+(?:by|to\s+be\s+the\s+first))", regex.IGNORECASE)
+THERE_ARE = regex.compile(
+    rf"(?<![\p{{L}}-])(?P<phrase>there\s+(?:are|were|have\s+been)\s+(?:those|people|some|many)\s+who\s+(?:{SAY_NOW}|{SAY_PAST}))", regex.IGNORECASE)
+ACCORDING = regex.compile(
+    rf"(?<![\p{{L}}-])(?P<phrase>according\s+to\s+{OPEN_Q}(?:{QUANT}\s+(?:{GENERIC}\s+)?(?:{VAGUE}|{REPORTS})|(?:{GENERIC}\s+)?(?:{GENERIC_NOUNS}|{REPORTS}))(?![\p{{L}}-]))"
+    , regex.IGNORECASE)
+RESEARCH = regex.compile(
+    r"(?<![\p{L}-])(?P<phrase>(?:research|studies|scientific\s+evidence|science)"
+    r"(?:\s+(?:has|have|now|also|consistently|repeatedly)){0,2}\s+(?:shows?|shown|suggests?|proves?|proven|indicates?|demonstrates?|confirms?))(?![\p{L}-])",
+    regex.IGNORECASE)
+NAMED_STUDY = regex.compile(r"\b(?:by|from|at|of|in|published|conducted|commissioned|according\s+to)\s+(?:the\s+)?[\p{Lu}\d]")
+
+
+class VagueSource(Rule):
+    code = "A001"
+    name = "vague-source"
+    summary = "A claim attributed to no one in particular."
+    what = ("Flags weasel attributions: a vague source with a verb of saying or believing (\"critics "
+            "say\", \"many experts believe\", \"some argue\"), an agentless passive (\"it is widely "
+            "believed\", \"it has been claimed\"), \"according to\" a vague source (\"according to "
+            "some observers\", \"according to reports\") and research that names no study. Named or "
+            "specific sources pass (\"police said\", \"a White House spokesman said\", \"Labour "
+            "critics say\", \"according to Eurostat\"), and so do words inside direct quotations.")
+    why = "A claim needs a source the reader can weigh; \"some people\" is nobody."
+    bad = "Critics say the new bridge will cost far more than planned."
+    good = "The council's finance chief, Ana Ruiz, said the new bridge would cost far more than planned."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        function_words = closed_class()
+        seen: set[int] = set()
+        for block in doc.blocks:
+            if block.kind == "heading":
+                continue
+            for pattern in (VAGUE_SAY, PRONOUN_SAY, PASSIVE, THERE_ARE, ACCORDING, RESEARCH):
+                for m in pattern.finditer(prose, block.start, block.end):
+                    start, end = m.span("phrase")
+                    if start in seen or doc.in_quote(start) is not None:
+                        continue
+                    if pattern is VAGUE_SAY and not self._vague_subject(prose, m, function_words):
+                        continue
+                    if pattern is ACCORDING and SPECIFIC_AFTER.match(prose, end):
+                        continue
+                    if pattern is RESEARCH and (self._named(doc, start) or not _bare(prose, start, function_words)):
+                        continue
+                    seen.add(start)
+                    phrase = " ".join(prose[start:end].split())
+                    yield self.report(doc, start, end, f"vague source \"{phrase}\": name the source (who says so?)")
+
+    @staticmethod
+    def _vague_subject(prose: str, m: regex.Match, function_words: frozenset[str]) -> bool:
+        """Whether the source is vague: not narrowed by a modifier before it ("Labour critics",
+        "security sources") or a named group after the verb; bare plurals only in the present
+        tense ("analysts said" reports what was said; "analysts say" asserts a standing view)."""
+        before = regex.search(r"([\p{L}'’-]+)[\s“\"‘']*$", prose[max(0, m.start() - 40):m.start()])
+        if before is not None:
+            word = before.group(1)
+            if word[:1].isupper() and word.lower() not in function_words:
+                return False
+            if word.lower() not in function_words and not word.endswith((",", ";")) and not m.group("q"):
+                return False
+        noun = m.group("noun").lower()
+        past = regex.fullmatch(SAY_PAST, m.group("verb"), regex.IGNORECASE) is not None
+        if past:
+            return False  # "some analysts said the move was ill-timed" reports what was said
+        if regex.fullmatch(PROFESSIONS, noun) and not m.group("q"):
+            return False  # "Analysts say": a profession's view, routine in business copy
+        return True
+
+    @staticmethod
+    def _named(doc: Document, start: int) -> bool:
+        sentence = _sentence_at(doc, start)
+        return sentence is not None and bool(NAMED_STUDY.search(doc.prose, sentence.start, sentence.end))
+
+
+DETERMINERS = frozenset({"the", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my", "your", "such"})
+
+
+def _bare(prose: str, start: int, function_words: frozenset[str]) -> bool:
+    """Whether nothing narrows the phrase at `start`: no determiner ("the research") and no
+    modifier ("government research") before it."""
+    before = regex.search(r"([\p{L}'’-]+)[\s“\"‘']*$", prose[max(0, start - 40):start])
+    if before is None:
+        return True
+    word = before.group(1).lower()
+    return word in function_words and word not in DETERMINERS
+
+
+def _sentence_at(doc: Document, offset: int) -> Span | None:
+    sentences = doc.sentences
+    i = bisect_right(sentences, (offset, float("inf"))) - 1
+    if i >= 0 and sentences[i].start <= offset < sentences[i].end:
+        return sentences[i]
+    return None
+
+
+# -- quotes with no speaker ------------------------------------------------------------------
+SPEECH = regex.compile(
+    r"(?<![\p{L}-])(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|insisted|insists|"
+    r"argued|argues|claimed|claims|warned|warns|stressed|stresses|admitted|admits|noted|notes|wrote|writes|"
+    r"replied|replies|continued|continues|declared|declares|announced|announces|urged|urges|suggested|"
+    r"suggests|commented|comments|tweeted|tweets|posted|posts|recalled|recalls|conceded|concedes|"
+    r"acknowledged|acknowledges|described|describes|called|calls|according\s+to|in\s+a\s+statement|"
+    r"quoted|quotes|statement|interview|spokesman|spokeswoman|spokesperson|put\s+it|puts\s+it|joked|"
+    r"jokes|laughed|said:|says:|believes|thinks|predicted|predicts|promised|promises|vowed|vows|"
+    r"confirmed|confirms|denied|denies|reported|reports|told\s+reporters|accused|accuses|pointed\s+out|"
+    r"went\s+on|added:|wrote:|observed|observes|remarked|remarks|states|stated|shouted|cried|sang|"
+    r"sings|read|reads|titled|entitled|headlined|dubbed|slogan|motto|message|words|phrase|letter|"
+    r"report|speech|memo|email|e-mail|tweet|post|note|blog)(?![\p{L}-])", regex.IGNORECASE)
+MIN_QUOTE_WORDS = 8
+#: Someone who could be speaking: a personal pronoun, or a name (two capitalised words, or a
+#: capitalised word that is not the first of its sentence).
+SPEAKER = regex.compile(r"(?<![\p{L}-])(?:he|she|they|we|I|him|her|them|his|their)(?![\p{L}-])"
+                        r"|(?<=[\p{Ll},;] )\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+")
+QUOTE_MARKS = "\"“”‘’'"
+
+
+class QuoteWithoutSpeaker(Rule):
+    code = "A002"
+    name = "quote-without-speaker"
+    summary = "A direct quotation that no one is said to have said."
+    what = ("Flags a quotation of a sentence or more with no verb of saying or \"according to\" in its "
+            "paragraph, unless the paragraph is a quotation continuing a speaker from the paragraph "
+            "before. Scare quotes of a few words are not quotations and pass.")
+    why = "A quotation without a speaker cannot be checked, and readers cannot weigh it."
+    bad = ("The council met on Monday.\n\n"
+           "\"This is the worst budget we have seen in twenty years of local government.\"")
+    good = ("The council met on Monday.\n\n"
+            "\"This is the worst budget we have seen in twenty years of local government,\" said the opposition leader, Tom Hale.")
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        blocks = doc.paragraphs
+        for n, block in enumerate(blocks):
+            quotes = [q for q in doc.quotes if block.start <= q.start < block.end]
+            sentences = [q for q in quotes if self._is_sentence(prose, q)]
+            if not sentences:
+                continue
+            outside = self._outside(prose, block.start, block.end, quotes)
+            if SPEECH.search(outside) or SPEAKER.search(outside) or ":" in outside:
+                continue
+            if n > 0 and prose[block.start] in QUOTE_MARKS and self._speaker_before(doc, blocks[n - 1]):
+                continue  # a paragraph that goes on with the last speaker's words
+            q = sentences[0]
+            yield self.report(doc, max(block.start, q.start - 1), q.end + 1 if q.end < block.end else q.end,
+                              "quotation with no speaker: who said this? Add the speaker or a verb of saying")
+
+    @staticmethod
+    def _is_sentence(prose: str, q: Span) -> bool:
+        """A quotation of a sentence or more: it starts with a capital and runs to several words
+        (a lowercase start is a fragment woven into the writer's sentence, a scare quote)."""
+        text = prose[q.start:q.end].lstrip(" '\"‘“…")
+        return text[:1].isupper() and len(text.split()) >= MIN_QUOTE_WORDS
+
+    @staticmethod
+    def _outside(prose: str, start: int, end: int, quotes: list[Span]) -> str:
+        parts, pos = [], start
+        for q in quotes:
+            parts.append(prose[pos:max(pos, q.start)])
+            pos = max(pos, q.end)
+        parts.append(prose[pos:end])
+        return " ".join(parts)
+
+    @staticmethod
+    def _speaker_before(doc: Document, block) -> bool:
+        quotes = [q for q in doc.quotes if block.start <= q.start < block.end]
+        text = QuoteWithoutSpeaker._outside(doc.prose, block.start, block.end, quotes)
+        return bool(quotes) or bool(SPEECH.search(text)) or bool(SPEAKER.search(text))
+
+
+# -- surname at first reference --------------------------------------------------------------
+HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?"
+SAYING = r"(?:said|says|told|added|adds|argued|argues|explained|insisted|warned|claimed|stressed|admitted|noted|wrote|asked|replied|believes|thinks|agreed|denied|confirmed|announced)"
+SURNAME_SAYS = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}'’.&-])(?<!&\s)(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)(?=\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?{SAYING}\b)"
+    rf"|(?<=\b(?:said|says|added|asked)\s+)(?:(?P<hon2>{HONORIFIC})\s+)?(?P<name2>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])"
+    rf"|(?<=\baccording\s+to\s+)(?:(?P<hon3>{HONORIFIC})\s+)?(?P<name3>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])")
+ORG_CUES = r"(?:the|The|of|in|at|from|to|into|by|for|with|via)\s+{w}\b|\b{w}\s+(?:said|says|added|told)\s+(?:that\s+)?(?:it|its|they|their)\b|\b{w},\s+(?:which|the|a|an)\s|\b{w}['’]s\s+(?:shares|profits?|sales|board|chief|boss|website|spokesman|spokeswoman|owner|parent)\b|\b{w}\s+(?:Inc|Ltd|plc|Corp|Group|Bank|Council|Party|University|Street|Road|Square|FC|United|City)\b"
+TITLE_WORDS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady"})
+#: Lowercase particles inside names: "Sandra den Hamer", "Ludwig van Beethoven".
+PARTICLES = frozenset("de den der van von da di du le la bin al el ten ter".split())
+#: A word this common in lowercase (wordfreq Zipf) is a word or a famous place before it is a
+#: surname: "Police said", "Washington has", "Orange added".
+COMMON_WORD = 3.3
+CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
+
+
+class SurnameFirstReference(Rule):
+    code = "A003"
+    name = "surname-first-reference"
+    summary = "A person named by surname alone, never named in full before."
+    what = ("Flags a person first named by surname alone (\"Okafor said\", \"Mr Okafor said\") when the "
+            "article has not named them in full before (first name and surname, or a title and "
+            "name such as \"President Okafor\"). Organisations and places (\"Ofcom said\", \"Downing "
+            "Street said\") pass: a word counts as a person only with evidence, an honorific or a "
+            "known first name or surname, and never when the article treats it as a body or a place.")
+    why = "Readers meet people by full name first; a bare surname leaves them guessing who is speaking."
+    bad = "The ferry was late again on Monday.\n\nOkafor said the operator had let passengers down."
+    good = "The ferry was late again on Monday.\n\nGrace Okafor, a commuter, said the operator had let passengers down. Okafor said she would complain."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        headline = doc.headline.text if doc.headline is not None else ""
+        done: set[str] = set()
+        function_words = closed_class()
+        for block in doc.paragraphs:
+            for m in SURNAME_SAYS.finditer(prose, block.start, block.end):
+                group = "name" if m.group("name") else "name2" if m.group("name2") else "name3"
+                name = m.group(group)
+                hon = m.group({"name": "hon", "name2": "hon2", "name3": "hon3"}[group])
+                start = m.start(group)
+                if name in done or name in TITLE_WORDS or name.lower() in function_words or name in ctx.words \
+                        or name.lower() in CALENDAR:
+                    continue
+                if doc.in_quote(start) is not None:
+                    continue
+                before = regex.search(r"(\S+)\s+$", prose[max(0, start - 40):start])
+                if not hon and before is not None:
+                    word = before.group(1).strip("'\"‘’“”")
+                    if word in PARTICLES or word[:1].isupper() and word.rstrip(",.;:") == word:
+                        continue  # part of a longer name: "Grace Okafor said", "Brian 'Head' Welch"
+                done.add(name)
+                earlier = headline + "\n" + prose[:start]
+                if self._introduced(name, earlier):
+                    continue
+                if not hon and not self._person(name, prose):
+                    continue
+                who = f"{hon} {name}" if hon else name
+                span_start = m.start("hon" if group == "name" else "hon2" if group == "name2" else "hon3") if hon else start
+                yield self.report(doc, span_start, m.end(group),
+                                  f"\"{who}\" at first reference: give {name}'s full name (first name and surname) here")
+
+    @staticmethod
+    def _introduced(name: str, earlier: str) -> bool:
+        """Named in full before: a capitalised word (a first name or a title) just before the name."""
+        for m in regex.finditer(rf"(\S+)\s+{regex.escape(name)}\b", earlier):
+            word = m.group(1).strip("\"“‘'(")
+            if word[:1].isupper() and word.rstrip(".") not in TITLE_WORDS and word[-1:] not in ".,;:!?":
+                return True
+        # family name first ("Kim Jung-tae", "Yoo Ji-chang")
+        return regex.search(rf"\b{regex.escape(name)}\s+\p{{Lu}}\p{{Ll}}+-\p{{Ll}}+", earlier) is not None
+
+    @staticmethod
+    def _person(name: str, prose: str) -> bool:
+        """Evidence that a bare capitalised word is a person, and none that it is a body or place."""
+        if regex.search(ORG_CUES.format(w=regex.escape(name)), prose):
+            return False
+        if regex.search(rf"\b{HONORIFIC}\s+{regex.escape(name)}\b", prose):
+            return True
+        if zipf(name.lower()) >= COMMON_WORD or is_given_name_only(name):
+            return False
+        return is_person_name(name)
 
 
 @hookimpl
 def stylelint_news_rules():
-    return []
+    return [VagueSource(), QuoteWithoutSpeaker(), SurnameFirstReference()]

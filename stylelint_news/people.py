@@ -1,0 +1,49 @@
+"""Names of people, from data packages: is a capitalised word a first name or a surname?
+
+Sources: the US Census Bureau's 1990 name lists as shipped by the `names` package (88,799
+surnames, 5,494 first names) and the international first-name dictionary of `gender-guesser`
+(Jörg Michael's nam_dict, about 48,000 names from 54 countries). Loaded on first use: only the
+attribution rules ask, and only when a sentence gives them a candidate.
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _census(name: str) -> set[str]:
+    text = resources.files("names").joinpath(name).read_text(encoding="ascii", errors="ignore")
+    return {line.split(" ", 1)[0].capitalize() for line in text.splitlines() if line.strip()}
+
+
+@cache
+def census_first_names() -> frozenset[str]:
+    return frozenset(_census("dist.male.first") | _census("dist.female.first"))
+
+
+@cache
+def first_names() -> frozenset[str]:
+    names = set(census_first_names())
+    text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(encoding="iso-8859-1")
+    for line in text.splitlines():
+        if line[:1] in "MF?" and not line.startswith("#") and len(line) > 30:
+            name = line[3:29].strip()
+            if name.isalpha() and name[:1].isupper():
+                names.add(name)
+    return frozenset(names)
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(_census("dist.all.last"))
+
+
+def is_person_name(word: str) -> bool:
+    """Whether a capitalised word is known as a first name or a surname."""
+    return word in surnames() or word in first_names()
+
+
+def is_given_name_only(word: str) -> bool:
+    """A common English given name that is not also a surname: "Jill", "Lucy" (a person called by
+    first name, as children and family members are), not "Zakaria" or "Glenn"-as-surname."""
+    return word in census_first_names() and word not in surnames()
