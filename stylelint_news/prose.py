@@ -20,7 +20,9 @@ DIRECTIVE = regex.compile(
     regex.MULTILINE,
 )
 URL = regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]\"“”]+[^\s<>()\[\]\"“”.,;:!?'’]"
-                    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+                    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+                    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|biz|tv|io|co|uk|eu|de|fr|es|it|nl|ru|cn|jp|in|au|ca|us)"
+                    r"(?:\.(?:uk|au|nz|za|in|jp))?(?:/[^\s<>()\[\]\"“”]*[^\s<>()\[\]\"“”.,;:!?'’])?\b")
 FRONT_MATTER = regex.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*$|\A---[ \t]*\r?\n.*?^\.\.\.[ \t]*$",
                              regex.MULTILINE | regex.DOTALL)
 TITLE = regex.compile(r"""^title[ \t]*[:=][ \t]*(?:"(?P<dq>(?:[^"\\\n]|\\.)*)"|'(?P<sq>(?:[^'\n]|'')*)'|(?P<plain>[^\n#]*?))[ \t]*\r?$""",
