@@ -17,19 +17,32 @@ from .cache import built
 
 
 class Table:
-    """A read-only map from sorted string keys to one-byte values, searched by bisection."""
+    """A read-only map from sorted string keys to one-byte values.
+
+    It starts by bisecting the sorted keys (no set-up cost, right for one article) and turns
+    itself into a dict once it has been asked often (right for an archive).
+    """
+
+    DICT_AFTER = 20_000
 
     def __init__(self, data: tuple[str, bytes]) -> None:
         blob, self.values = data
         self.keys = blob.split("\n")
+        self.asked = 0
+        self.map: dict[str, int] | None = None
 
     def get(self, key: str) -> int:
+        if self.map is not None:
+            return self.map.get(key, 0)
+        self.asked += 1
+        if self.asked > self.DICT_AFTER:
+            self.map = dict(zip(self.keys, self.values))
+            return self.map.get(key, 0)
         i = bisect_left(self.keys, key)
         return self.values[i] if i < len(self.keys) and self.keys[i] == key else 0
 
     def __contains__(self, key: str) -> bool:
-        i = bisect_left(self.keys, key)
-        return i < len(self.keys) and self.keys[i] == key
+        return self.get(key) > 0
 
 
 def _pack(pairs: dict[str, int]) -> tuple[str, bytes]:
@@ -73,3 +86,23 @@ def pair_log(first: str, second: str) -> float:
     """log10 of how often "first second" occurs in the Google Books sample; 0 if not listed
     (the list keeps pairs seen over 10 million times, so 0 means "rare", not "never")."""
     return _pairs().get(f"{first} {second}") / 20
+
+
+def _build_unigrams() -> tuple[str, bytes]:
+    text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            counts[parts[0]] = round(math.log10(int(parts[1])) * 20)
+    return _pack(counts)
+
+
+@cache
+def _unigrams() -> Table:
+    return Table(built("unigrams", "symspellpy", _build_unigrams))
+
+
+def word_log(word: str) -> float:
+    """log10 of a word's count in the same Google Books sample as `pair_log`; 0 if not listed."""
+    return _unigrams().get(word) / 20

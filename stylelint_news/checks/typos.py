@@ -70,6 +70,104 @@ class Misspelling(Rule):
                               suggestions=[right], replacement=right, safe=False)
 
 
+#: Verbs of saying that news uses after a subject; "said" above all.
+SAYING = frozenset({"said", "says", "claims", "claimed", "adds", "added", "told", "argues", "argued", "insists",
+                    "insisted", "warns", "warned", "denies", "denied", "admits", "admitted"})
+#: What follows a verb of saying: a clause, a name, or nothing (the end of an attribution).
+AFTER_SAYING = frozenset({"that", "the", "it", "he", "she", "they", "we", "i", "a", "an", "his", "her", "their",
+                          "there", "this", "in", "on", "mr", "ms", "mrs", "last", "yesterday", "today", "its",
+                          "some", "more", "while", "when", "after", "before"})
+BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
+PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "who", "you"})
+#: Possessive determiners and the words typed for them. (Only "there": Google Books splits "it's"
+#: and "you're" so that "its a" and "your a" look common, which would make these frames noisy.)
+POSSESSIVES = {"there": "their"}
+PREPOSITIONS = frozenset({"from", "for", "of", "on", "in", "to", "with", "at", "by", "into", "onto", "off"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "mr", "ms", "mrs", "this", "these", "those"})
+COMPARATIVES = frozenset({"more", "less", "rather", "other", "fewer", "better", "worse"})
+
+
+class ConfusedWord(Rule):
+    code = "T002"
+    name = "confused-word"
+    summary = "A real word that is wrong where it stands."
+    what = ("Flags a correctly spelt word that its neighbours show is a slip for a word one edit away "
+            "or a classic confusable, in frames news uses all the time: a subject followed by a "
+            "near-miss of a verb of saying (\"the spokesman clams\", \"officials sad\"); a possessive "
+            "before a noun (\"in there home\"); a comparative before \"then\" (\"stronger then "
+            "ever\"); a preposition before a name or determiner (\"reports form China\"); and a rare "
+            "word where a common one fits both neighbours (\"a pubic meeting\"). The evidence is "
+            "Google Books pair counts (symspellpy) and word frequencies (wordfreq); a word that "
+            "fits its neighbours (\"the witness clams up\", \"a trail of evidence\") passes.")
+    why = "A spell checker passes these, so they reach print; readers see them at once."
+    bad = "The spokesman clams the talks will resume on Monday."
+    good = "The spokesman claims the talks will resume on Monday. The witness clams up when asked."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        words = doc.words
+        for i, w in enumerate(words):
+            x = w.text
+            if not x.islower() or len(x) < 3 or not x.replace("'", "").replace("’", "").isalpha():
+                continue
+            before = words[i - 1] if i and _joined(prose, words[i - 1], w) else None
+            after = words[i + 1] if i + 1 < len(words) and _joined(prose, w, words[i + 1]) else None
+            found = _meant(x, before, after, prose[max(0, w.start - 3):w.start])
+            if found is not None:
+                right, frame = found
+                yield self.report(doc, w.start, w.end, f'"{x}" looks like a slip for "{right}" here ({frame})',
+                                  suggestions=[right], replacement=right, safe=False)
+
+
+def _meant(x: str, before, after, lead: str) -> tuple[str, str] | None:
+    """The word meant instead of `x` and the frame that shows it, or None."""
+    from .. import confusables
+    from ..lexicon import pair_log, zipf
+    from ..words import closed_class
+
+    p = before.text.lower() if before is not None else None
+    q = after.text.lower() if after is not None else None
+    x_left = pair_log(p, x) if p else 0.0
+    x_right = pair_log(x, q) if q else 0.0
+    if q is not None and x in POSSESSIVES and p not in BE and not after.text[:1].isupper():
+        right = POSSESSIVES[x]
+        if pair_log(right, q) >= 7.0 and not x_right:
+            return right, f'"{right} {q}"'
+    if x == "then" and p is not None and (p.endswith("er") or p in COMPARATIVES) \
+            and pair_log(p, "than") >= 7.0 and not pair_log(p, "then"):
+        return "than", f'"{p} than"'
+    candidates = confusables.candidates(x)
+    if not candidates:
+        return None
+    function_words = closed_class()
+    zx = zipf(x)
+    if zx == 0 or not (SAYING.intersection(candidates) or PREPOSITIONS.intersection(candidates)
+                       or zx <= 3.5 and x not in function_words):
+        return None  # the cheap test first: most words have no candidate any frame could use
+    for c in candidates:
+        gap = zipf(c) - zx
+        if c in SAYING and x not in SAYING and not x_left and gap >= 0.7:
+            subject = (p is None and any(ch in lead for ch in ',"”')) or (before is not None and before.text[:1].isupper()) \
+                or p in PRONOUNS or (p is not None and p not in BE and pair_log(p, "said") >= 7.0)
+            c_right = pair_log(c, q) if q else 0.0
+            complement = q is None or after.text[:1].isupper() or q in AFTER_SAYING or (c_right >= 8.0 and x_right < c_right - 1.0)
+            if subject and complement:
+                return c, f'after "{p}"' if p else "attributing a quotation"
+        if c in PREPOSITIONS and x not in function_words and q is not None and gap >= 1.0 and not x_right \
+                and not x_left and (after.text[:1].isupper() or q in DETERMINERS or q[:1].isdigit()):
+            return c, f'"{c} {after.text}"'
+        if (x not in function_words and c not in function_words and p is not None and q is not None
+                and not x_left and not x_right and zx <= 3.5 and gap >= 2.0
+                and pair_log(p, c) >= 7.5 and pair_log(c, q) >= 7.5):
+            return c, f'"{p} {c} {q}"'
+    return None
+
+
+def _joined(prose: str, a, b) -> bool:
+    """Two words side by side with nothing but spaces between (no punctuation, no line break)."""
+    return not prose[a.end:b.start].strip() and "\n" not in prose[a.end:b.start]
+
+
 class RepeatedWord(Rule):
     code = "T003"
     name = "repeated-word"
@@ -102,4 +200,4 @@ class RepeatedWord(Rule):
 
 @hookimpl
 def stylelint_news_rules():
-    return [Misspelling(), RepeatedWord()]
+    return [Misspelling(), ConfusedWord(), RepeatedWord()]
