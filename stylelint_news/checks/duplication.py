@@ -206,7 +206,7 @@ class Leftover(PackRule):
                 text = prose[line.start:line.end]
                 kind = self._kind(text)
                 if kind is None and after_leftover and TITLE_LIKE.match(text) and not CLOSING.search(text) \
-                        and (n + 1 == len(lines)):
+                        and n + 1 == len(lines) and not SENTENCE_END.search(text):
                     kind = "stranded headline"
                 if kind is not None:
                     after_leftover = True
@@ -220,7 +220,7 @@ class Leftover(PackRule):
                 if nxt is not None and len(nxt.lines) == 1:
                     text = prose[nxt.start:nxt.end]
                     if self._kind(text) is None and TITLE_LIKE.match(text) and not CLOSING.search(text) \
-                            and len(text.split()) <= 20:
+                            and len(text.split()) <= 20 and not SENTENCE_END.search(text):
                         yield self.report(doc, nxt.start, nxt.end, render(self.message, match=_clip(text)))
 
     def _tail(self, doc: Document, line: Span) -> Iterator[Finding]:

@@ -144,6 +144,9 @@ def _meant(x: str, before, after, lead: str) -> tuple[str, str] | None:
     if zx == 0 or not (SAYING.intersection(candidates) or PREPOSITIONS.intersection(candidates)
                        or zx <= 3.5 and x not in function_words):
         return None  # the cheap test first: most words have no candidate any frame could use
+    found = _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words)
+    if found is not None:
+        return found
     for c in candidates:
         gap = zipf(c) - zx
         if c in SAYING and x not in SAYING and not x_left and gap >= 0.7:
@@ -153,14 +156,31 @@ def _meant(x: str, before, after, lead: str) -> tuple[str, str] | None:
             complement = q is None or after.text[:1].isupper() or q in AFTER_SAYING or (c_right >= 8.0 and x_right < c_right - 1.0)
             if subject and complement:
                 return c, f'after "{p}"' if p else "attributing a quotation"
-        if c in PREPOSITIONS and x not in function_words and q is not None and gap >= 1.0 and not x_right \
-                and not x_left and (after.text[:1].isupper() or q in DETERMINERS or q[:1].isdigit()):
-            return c, f'"{c} {after.text}"'
         if (x not in function_words and c not in function_words and p is not None and q is not None
                 and not x_left and not x_right and zx <= 3.5 and gap >= 2.0
                 and pair_log(p, c) >= 7.5 and pair_log(c, q) >= 7.5):
             return c, f'"{p} {c} {q}"'
     return None
+
+
+def _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words) -> tuple[str, str] | None:
+    """"reports form China": a preposition that fits both neighbours, where the word typed fits
+    neither as well ("form the" is common, but "returned from the" is far commoner)."""
+    from ..lexicon import pair_log, zipf
+
+    if x in function_words or q is None or x_left or not (after.text[:1].isupper() or q in DETERMINERS or q[:1].isdigit()):
+        return None
+    best = None
+    for c in candidates:
+        if c not in PREPOSITIONS or zipf(c) - zx < 1.0:
+            continue
+        c_left, c_right = (pair_log(p, c) if p else 0.0), pair_log(c, q)
+        if x_right and not (c_left and c_right >= x_right + 1.5):
+            continue
+        score = c_left + c_right
+        if best is None or score > best[0]:
+            best = (score, c)
+    return (best[1], f'"{best[1]} {after.text}"') if best else None
 
 
 def _joined(prose: str, a, b) -> bool:

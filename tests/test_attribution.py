@@ -1,0 +1,78 @@
+"""A001-A003 on sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import codes
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Critics say the new toll will hurt small firms.", "Critics say"),
+    ("Some observers argue that the harbour is too small.", "Some observers argue"),
+    ("Many experts believe the dam is unsafe.", "Many experts believe"),
+    ("It is widely thought that the mayor will resign.", "It is widely thought"),
+    ("It has been claimed that the tender was rigged.", "It has been claimed"),
+    ("According to some insiders, the deal is off.", "According to some insiders"),
+    ("The plan will fail, according to reports.", "according to reports"),
+    ("Research shows that tolls cut traffic.", "Research shows"),
+    ("Some say the bridge was never needed.", "Some say"),
+])
+def test_weasel_sources(lint, text, phrase):
+    found = lint(text, select="A001")
+    assert [text[f.start:f.end] for f in found] == [phrase]
+    assert "name the source" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the driver was arrested at the scene.",
+    "A spokesman for the port authority said the berth would reopen.",
+    "Officials said the figures would be published on Friday.",
+    "Labour critics say the plan is unaffordable.",
+    "Analysts say the shares are undervalued.",
+    "Some analysts said the results were weak.",
+    "Unemployment rose, according to Eurostat.",
+    "According to sources close to the minister, the deal is off.",
+    "Research by the University of Leeds shows that tolls cut traffic.",
+    'The mayor said: "Critics say we are wrong, but we are not."',
+])
+def test_named_or_specific_sources_pass(lint, text):
+    assert lint(text, select="A001") == []
+
+
+def test_quote_with_no_speaker(lint):
+    text = ("Fares on the island ferry will rise in the spring.\n\n"
+            "\"This is the worst decision anyone has made about the island in twenty years.\"\n")
+    found = lint(text, select="A002")
+    assert codes(found) == ["A002"] and "who said this?" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # attributed in the sentence, by a colon, in the paragraph, or a continuation of the speaker
+    "\"This is the worst decision anyone has made about the island,\" said the harbour master, Ian Bell.\n",
+    "The harbour master, Ian Bell, was blunt: \"This is the worst decision anyone has made about the island.\"\n",
+    "Ian Bell said fares would rise.\n\n\"This is the worst decision anyone has made about the island in years.\"\n",
+    # scare quotes are not quotations
+    "The operator called the cuts \"regrettable but necessary\" in its statement to the council.\n",
+])
+def test_attributed_quotes_and_scare_quotes_pass(lint, text):
+    assert lint(text, select="A002") == []
+
+
+def test_surname_at_first_reference(lint):
+    text = "The ferry was late again.\n\nAdeyemi said the operator had let passengers down.\n"
+    found = lint(text, select="A003")
+    assert [f.message for f in found] == ["\"Adeyemi\" at first reference: give Adeyemi's full name (first name and surname) here"]
+    text = "The ferry was late again.\n\nMr Okonjo told the meeting the service was failing.\n"
+    assert codes(lint(text, select="A003")) == ["A003"]
+
+
+@pytest.mark.parametrize("text", [
+    "Grace Adeyemi, a commuter, said she would complain. Adeyemi said the operator had let passengers down.",
+    "Microsoft said the update would ship in May.",
+    "Downing Street said the prime minister would visit.",
+    "Police said the road was closed. Washington said it would respond.",
+    "President Okafor arrived on Monday. Okafor said the talks went well.",
+    "Kim Jung-tae, a lawyer, spoke first. Mr Kim said the case was weak.",
+])
+def test_people_introduced_and_organisations_pass(lint, text):
+    assert lint(text, select="A003") == []

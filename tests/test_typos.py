@@ -1,0 +1,73 @@
+"""T001-T003 on sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import codes
+
+
+@pytest.mark.parametrize("text, word, right", [
+    ("The ferry operator said the timetabel would change.", "timetabel", "timetable"),
+    ("Councillors were finaly given the figures.", "finaly", "finally"),
+    ("The goverment has promised a review.", "goverment", "government"),
+    ("Residents complained about the nosie from the port.", "nosie", "noise"),
+])
+def test_misspellings_are_flagged_with_a_correction(lint, text, word, right):
+    found = lint(text, select="T001")
+    assert [(text[f.start:f.end], f.suggestions[0]) for f in found] == [(word, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mrs Okonjo-Iweala met Zhang Wei and the Taoiseach in Dublin.",              # names
+    "The colour of the harbour, the color of the sky: both spellings pass.",    # British and American
+    "The well-known, long-standing, cross-border scheme was re-launched.",      # hyphenated compounds
+    "It wasn't the council's fault, and they'd have said so; we're sure.",      # contractions, possessives
+    "Shares rose 76% to $1.13bn in the 1980s-style rally along a 3,000-km route.",  # numbers and units
+    "Write to desk@example.org, see https://example.org/a or @newsdesk and #ferrystrike.",
+    "The NHS and the OECD published figures.",                                 # initialisms
+    "Officials said the unrecycled plastics were churlishly dumped by the slinkier rivals.",  # affixes
+])
+def test_right_words_pass(lint, text):
+    assert lint(text, select="T001") == []
+
+
+def test_dialect_narrows_spelling(lint):
+    found = lint("The colour of the new ferries was chosen by residents.", select="T001", dialect="en-US")
+    assert [f.message for f in found] == ['"colour" is not en-US spelling: write "color"']
+    assert lint("The color of the new ferries was chosen by residents.", select="T001", dialect="en-US") == []
+
+
+def test_newsroom_words_and_repeated_coinages_pass(lint):
+    assert lint("The drug zorbitamab was approved.", select="T001", words=("zorbitamab",)) == []
+    assert lint("The drug zorbitamab was approved. Zorbitamab costs little; zorbitamab works.", select="T001") == []
+
+
+@pytest.mark.parametrize("text, word, right", [
+    ("The minister clams the delay was avoidable.", "clams", "claims"),
+    ("Officials sad the bridge would reopen on Friday.", "sad", "said"),
+    ('"We will appeal," sad Ms Ortega.', "sad", "said"),
+    ("Families returned to there homes after the flood.", "there", "their"),
+    ("The new ferry is faster then ever.", "then", "than"),
+    ("The crew returned form the islands on Sunday.", "form", "from"),
+])
+def test_confused_words_in_news_frames(lint, text, word, right):
+    found = lint(text, select="T002")
+    assert [(text[f.start:f.end], f.suggestions[0]) for f in found] == [(word, right)]
+    assert f'slip for "{right}"' in found[0].message and not found[0].fix.safe
+
+
+@pytest.mark.parametrize("text", [
+    "The witness clams up whenever she is asked about the night.",
+    "Detectives followed a trail of evidence to the harbour.",
+    "The county council approved the plan.",
+    "There was no comment, and then the meeting ended.",
+    "Their form this season has been poor.",
+])
+def test_words_that_fit_their_context_pass(lint, text):
+    assert lint(text, select="T002") == []
+
+
+def test_repeated_word_across_a_line_break_and_allowed_doubles(lint):
+    assert codes(lint("The mayor said that the\nthe budget was cut.", select="T003")) == ["T003"]
+    assert lint("What he had had was enough, and he said that that was final.", select="T003") == []
+    assert lint("Fans of Duran Duran queued.", select="T003") == []
