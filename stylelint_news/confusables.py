@@ -10,7 +10,7 @@ Built once into the cache and loaded on first use.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from .cache import built
 from .lexicon import word_log, zipf
@@ -68,7 +68,7 @@ def _build() -> tuple[str, str]:
         for w in group:
             pairs[w].update(x for x in group if x != w)
     keys = sorted(pairs)
-    return "\n".join(keys), "\n".join("|".join(sorted(pairs[k])) for k in keys)
+    return "\n".join(keys), "\n".join("|".join(sorted(pairs[k], key=word_log, reverse=True)) for k in keys)
 
 
 class _Sets:
@@ -81,9 +81,8 @@ def _sets() -> _Sets:
     return _Sets(built("confusables", "symspellpy", _build))
 
 
+@lru_cache(maxsize=65536)
 def candidates(word: str) -> tuple[str, ...]:
     """The words `word` may have been typed for, most common first."""
     found = _sets().map.get(word)
-    if not found:
-        return ()
-    return tuple(sorted(found.split("|"), key=word_log, reverse=True))
+    return tuple(found.split("|")) if found else ()

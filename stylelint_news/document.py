@@ -10,7 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar
 
 import regex
 
@@ -24,6 +25,7 @@ LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 QUOTE_LINE = regex.compile(r"[ \t]{0,3}>")
 SETEXT = regex.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
 NEWLINE = regex.compile(r"\n")
+T = TypeVar("T")
 
 
 class Span(NamedTuple):
@@ -82,6 +84,14 @@ class Document:
     @classmethod
     def parse(cls, source: Source) -> Document:
         return cls(source)
+
+    def memo(self, key: str, build: Callable[[Document], T]) -> T:
+        """A view of the document that several rules share (D002 and D003 share the paragraph
+        fingerprints, C001 and C002 the capitals in context), built by the first to ask."""
+        views = self.__dict__.setdefault("_views", {})
+        if key not in views:
+            views[key] = build(self)
+        return views[key]
 
     # -- positions ---------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ SOFT_BREAK = regex.compile(r"(?<=[^\s.!?:;,'\"”’)\-–—])[ \t]*\r?\n(?=[ \
 def _is_boundary(text: str, end: int) -> bool:
     """Whether the punctuation that ends at `end` closes a sentence."""
     mark = text[end - 1]
-    before = LAST_TOKEN.search(text, 0, end)
+    before = LAST_TOKEN.search(text, max(0, end - 60), end)
     token = before.group(1) if before else ""
     core = token.rstrip(".!?…'\"”’)]").lstrip("'\"“‘([")
     if "." not in text[end - len(token):end].rstrip("'\"”’)]")[-1:] and mark not in ".":

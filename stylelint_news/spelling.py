@@ -9,7 +9,7 @@ frequency (Norvig's method), or codespell's correction.
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .lexicon import zipf
@@ -112,6 +112,7 @@ def _dialect_variant(word: str, other: str) -> bool:
         or word.replace("our", "or") == other or word.replace("yse", "yze") == other
 
 
+@lru_cache(maxsize=131072)
 def misspelling(word: str) -> tuple[bool, str | None]:
     """(is it a misspelling, the likely correction) for a lowercase alphabetic word."""
     z = zipf(word)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -242,7 +243,17 @@ ORG_WORDS = ("firm|company|companies|group|maker|makers|retailer|website|site|st
              "network|council|club|side|team|town|village|island|city|county|region|association|union|charity|"
              "organisation|organization|outfit|label|broadcaster|newspaper|magazine|channel|service|software|"
              "specialist|consultancy|watchdog|body|institute|university|school|hospital|party")
-ORG_CUES = r"\b(?:{orgs})\s+{w}\b|\b{w}\s+(?:said|says)\s+in\s+a\s+statement|(?:the|The|of|in|at|from|to|into|by|for|with|via)\s+{w}\b|\b{w}\s+(?:said|says|added|told)\s+(?:that\s+)?(?:it|its|they|their)\b|\b{w},\s+(?:which|the|a|an)\s|\b{w}['’]s\s+(?:shares|profits?|sales|board|chief|boss|website|spokesman|spokeswoman|owner|parent)\b|\b{w}\s+(?:Inc|Ltd|plc|Corp|Group|Bank|Council|Party|University|Street|Road|Square|FC|United|City)\b"
+_NAME = r"(?P<w>\p{Lu}\p{Ll}+)"
+#: Contexts that mark a capitalised word as a body or a place: "the W", "in W", "security firm
+#: W", "W said it", "W, which", "W's shares", "W plc", "W said in a statement".
+ORG_CUES = regex.compile(
+    rf"\b(?i:{ORG_WORDS})\s+{_NAME}\b|\b{_NAME}\s+(?:said|says)\s+in\s+a\s+statement"
+    rf"|\b(?i:the|of|in|at|from|to|into|by|for|with|via)\s+{_NAME}\b"
+    rf"|\b{_NAME}\s+(?:said|says|added|told)\s+(?:that\s+)?(?:it|its|they|their)\b|\b{_NAME},\s+(?:which|the|a|an)\s"
+    rf"|\b{_NAME}['’]s\s+(?:shares|profits?|sales|board|chief|boss|website|spokesman|spokeswoman|owner|parent)\b"
+    rf"|\b{_NAME}\s+(?:Inc|Ltd|plc|Corp|Group|Bank|Council|Party|University|Street|Road|Square|FC|United|City)\b")
+HONOURED = regex.compile(rf"\b{HONORIFIC}\s+(\p{{Lu}}\p{{Ll}}+)")
+CAP_WORD = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}+(?![\p{L}-])")
 TITLE_WORDS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady"})
 #: Lowercase particles inside names: "Sandra den Hamer", "Ludwig van Beethoven".
 PARTICLES = frozenset("de den der van von da di du le la bin al el ten ter".split())
@@ -272,6 +283,16 @@ class SurnameFirstReference(Rule):
         headline = doc.headline.text if doc.headline is not None else ""
         done: set[str] = set()
         function_words = closed_class()
+        found: list = []
+
+        def evidence() -> tuple[set[str], set[str], Counter[str]]:
+            """What the whole article says of its capitalised words, worked out once if needed."""
+            if not found:
+                bodies = {next(g for g in m.groups() if g) for m in ORG_CUES.finditer(prose)}
+                honoured = {m.group(1) for m in HONOURED.finditer(prose)}
+                found.append((bodies, honoured, Counter(CAP_WORD.findall(prose))))
+            return found[0]
+
         for block in doc.paragraphs:
             for m in SURNAME_SAYS.finditer(prose, block.start, block.end):
                 group = "name" if m.group("name") else "name2" if m.group("name2") else "name3"
@@ -292,7 +313,7 @@ class SurnameFirstReference(Rule):
                 earlier = headline + "\n" + prose[:start]
                 if self._introduced(name, earlier):
                     continue
-                if not hon and not self._person(name, prose):
+                if not hon and not self._person(name, *evidence()):
                     continue
                 who = f"{hon} {name}" if hon else name
                 span_start = m.start("hon" if group == "name" else "hon2" if group == "name2" else "hon3") if hon else start
@@ -310,17 +331,17 @@ class SurnameFirstReference(Rule):
         return regex.search(rf"\b{regex.escape(name)}\s+\p{{Lu}}\p{{Ll}}+-\p{{Ll}}+", earlier) is not None
 
     @staticmethod
-    def _person(name: str, prose: str) -> bool:
+    def _person(name: str, bodies: set[str], honoured: set[str], counts: Counter[str]) -> bool:
         """Evidence that a bare capitalised word is a person, and none that it is a body or place."""
-        if regex.search(ORG_CUES.format(w=regex.escape(name), orgs=ORG_WORDS), prose, regex.IGNORECASE):
+        if name in bodies:
             return False
-        if regex.search(rf"\b{HONORIFIC}\s+{regex.escape(name)}\b", prose):
+        if name in honoured:
             return True
         if zipf(name.lower()) >= COMMON_WORD or is_given_name_only(name):
             return False
         # A name the lists know, or a rare word named once that nothing marks as a body or place
         # ("Adeyemi said ..."): organisations come back ("the firm", "it said", "Acme's shares").
-        return is_person_name(name) or (zipf(name.lower()) < RARE_NAME and len(regex.findall(rf"\b{regex.escape(name)}\b", prose)) == 1)
+        return is_person_name(name) or (zipf(name.lower()) < RARE_NAME and counts[name] == 1)
 
 
 @hookimpl

@@ -68,7 +68,7 @@ class Slot:
 
 
 class Casing:
-    """The article's words in sentence context, computed once for C001 and C002."""
+    """The article's capitalised words in sentence context, computed once for C001 and C002."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -85,10 +85,14 @@ class Casing:
             lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
             sentence = words[lo:hi]
             for i, w in enumerate(sentence):
+                if not is_capitalised(w.text):
+                    continue  # both rules are about capitals: lowercase words are only neighbours
                 gap_before = prose[sentence[i - 1].end:w.start] if i else ""
                 start = i == 0 or any(c in OPENERS for c in gap_before) or bool(
-                    DATELINE_DASH.search(prose, s.start, w.start) or LIST_NUMBER.search(prose, s.start, w.start)
-                    or not prose[s.start:w.start].strip(" \t-–—•*"))
+                    ("-" in gap_before or "–" in gap_before or "—" in gap_before or ")" in gap_before)
+                    and (DATELINE_DASH.search(prose, max(s.start, w.start - 40), w.start)
+                         or LIST_NUMBER.search(prose, max(s.start, w.start - 40), w.start)
+                         or not prose[s.start:w.start].strip(" \t-–—•*")))
                 prev = sentence[i - 1] if i and not gap_before.strip() else None
                 if prev is not None and i == 1 and prev.text.lower() in function_words:
                     prev = None  # "Some of The world's": a capital at the start is no sign of a name
@@ -105,11 +109,6 @@ class Casing:
                 self.slots.append(Slot(w, prev, nxt, start, after, before))
 
     @cached_property
-    def lowercase_mid(self) -> Counter[str]:
-        """How often each word appears in lowercase, not at a start."""
-        return Counter(s.word.text for s in self.slots if not s.start and s.word.text.islower())
-
-    @cached_property
     def capital_mid(self) -> Counter[str]:
         """How often each word appears capitalised mid-sentence, not as the first word of a name
         ("The" in "The Aviator" is not counted: a capital there says nothing about "The" alone)."""
@@ -119,10 +118,7 @@ class Casing:
 
 
 def casing(doc: Document) -> Casing:
-    cached = doc.__dict__.get("_casing")
-    if cached is None:
-        cached = doc.__dict__["_casing"] = Casing(doc)
-    return cached
+    return doc.memo("casing", Casing)
 
 
 class StrayCapital(Rule):

@@ -95,10 +95,7 @@ class _Paragraphs:
 
 
 def _paragraphs(doc: Document) -> _Paragraphs:
-    cached = doc.__dict__.get("_dup_paragraphs")
-    if cached is None:
-        cached = doc.__dict__["_dup_paragraphs"] = _Paragraphs(doc)
-    return cached
+    return doc.memo("repeated paragraphs", _Paragraphs)
 
 
 class RepeatedLead(Rule):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -11,6 +12,9 @@ from ..document import Document
 from ..finding import Edit, Finding
 from ..hookspecs import hookimpl
 from ..rule import Context, Rule
+
+CLITIC = regex.compile(r"['’](?:s|d|ll|re|ve|m)$")
+CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*")
 
 #: Words English allows twice in a row ("what he had had", "he said that that was all"),
 #: and reduplications that are words in their own right.
@@ -37,18 +41,19 @@ class Misspelling(Rule):
         words = doc.words
         capitalised = {w.text.lower() for w in words if w.text[:1].isupper()}
         if doc.headline is not None:
-            capitalised.update(t.lower() for t in regex.findall(r"\p{Lu}[\p{L}'’-]*", doc.headline.text))
+            capitalised.update(t.lower() for t in CAPITALISED.findall(doc.headline.text))
         own = {w.lower() for w in ctx.words}
         gb_us, us_gb = spelling.dialect_pairs()
         wrong_dialect = us_gb if ctx.dialect == "en-GB" else gb_us if ctx.dialect == "en-US" else {}
-        verdicts: dict[str, tuple[bool, str | None]] = {}
         counts = Counter(w.text.lower() for w in words)
         for w in words:
             text = w.text
-            if text.endswith(("n't", "n’t")):
+            if "'" not in text and "’" not in text:
+                base = text
+            elif text.endswith(("n't", "n’t")):
                 base = text[:-3]
             else:
-                base = regex.sub(r"['’](?:s|d|ll|re|ve|m)$", "", text)
+                base = CLITIC.sub("", text)
             if not base.isalpha() or not base.islower() or "-" in text or len(base) < 3:
                 continue
             if base in own or base in capitalised or prose[w.start - 1:w.start] in ("@", "#", "&") \
@@ -60,10 +65,7 @@ class Misspelling(Rule):
                                   f'"{base}" is not {ctx.dialect} spelling: write "{right}"',
                                   suggestions=[right], replacement=right, safe=False)
                 continue
-            verdict = verdicts.get(base)
-            if verdict is None:
-                verdict = verdicts[base] = spelling.misspelling(base)
-            wrong, right = verdict
+            wrong, right = spelling.misspelling(base)
             if not wrong or not right or counts[text.lower()] > 1 and not spelling.is_listed(base):
                 continue  # a typo is made once; a word written the same way twice is meant
             yield self.report(doc, w.start, w.start + len(base), f'misspelt "{base}": did you mean "{right}"?',
@@ -108,7 +110,7 @@ class ConfusedWord(Rule):
         words = doc.words
         for i, w in enumerate(words):
             x = w.text
-            if not x.islower() or len(x) < 3 or not x.replace("'", "").replace("’", "").isalpha():
+            if not _may_be_confused(x):
                 continue
             before = words[i - 1] if i and _joined(prose, words[i - 1], w) else None
             after = words[i + 1] if i + 1 < len(words) and _joined(prose, w, words[i + 1]) else None
@@ -117,6 +119,23 @@ class ConfusedWord(Rule):
                 right, frame = found
                 yield self.report(doc, w.start, w.end, f'"{x}" looks like a slip for "{right}" here ({frame})',
                                   suggestions=[right], replacement=right, safe=False)
+
+
+@lru_cache(maxsize=65536)
+def _may_be_confused(x: str) -> bool:
+    """The cheap test, once per word: can any frame of T002 apply to this word at all?"""
+    from .. import confusables
+    from ..lexicon import zipf
+    from ..words import closed_class
+
+    if x in POSSESSIVES or x == "then":
+        return True
+    if not x.islower() or len(x) < 3 or not x.isalpha():
+        return False
+    candidates = confusables.candidates(x)
+    zx = zipf(x)
+    return bool(candidates) and zx > 0 and bool(
+        SAYING.intersection(candidates) or PREPOSITIONS.intersection(candidates) or zx <= 3.5 and x not in closed_class())
 
 
 def _meant(x: str, before, after, lead: str) -> tuple[str, str] | None:
@@ -137,13 +156,8 @@ def _meant(x: str, before, after, lead: str) -> tuple[str, str] | None:
             and pair_log(p, "than") >= 7.0 and not pair_log(p, "then"):
         return "than", f'"{p} than"'
     candidates = confusables.candidates(x)
-    if not candidates:
-        return None
     function_words = closed_class()
     zx = zipf(x)
-    if zx == 0 or not (SAYING.intersection(candidates) or PREPOSITIONS.intersection(candidates)
-                       or zx <= 3.5 and x not in function_words):
-        return None  # the cheap test first: most words have no candidate any frame could use
     found = _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words)
     if found is not None:
         return found
