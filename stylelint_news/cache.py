@@ -1,17 +1,19 @@
 """A folder for data we build once from the data packages, keyed by what it was built from.
 
 Building a lexicon from wordfreq's msgpack takes a third of a second; reading our marshal form
-takes a few milliseconds. Each file's name carries the versions of stylelint-news and of the
-package it came from, so an upgrade rebuilds it and two versions never share one. Writes are
-atomic (a temporary file renamed into place), so two runs building at once are safe.
+takes a few milliseconds. Each file's name carries our version and a fingerprint (path, size,
+modification time) of the package file it came from, so an upgrade of either rebuilds it and two
+versions never share one. Writes are atomic (a temporary file renamed into place), so two runs
+building at once are safe; a cache that cannot be written costs speed, never a wrong result.
 """
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import marshal
 import os
 import tempfile
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +30,20 @@ def folder() -> Path:
     return Path(base) / "stylelint-news"
 
 
-def built(name: str, source_package: str, build: Callable[[], Any]) -> Any:
-    """The data called `name`, read from the cache or built and stored there.
+def package_file(package: str, *parts: str) -> Path:
+    """A data file inside an installed package, found without importing the package
+    (importing codespell_lib alone costs more than reading our cache)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"the package {package!r} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
 
-    A cache that cannot be written (a read-only home, say) costs speed, never a wrong result.
-    """
-    try:
-        version = metadata.version(source_package)
-    except metadata.PackageNotFoundError:
-        version = "unknown"
-    path = folder() / f"{name}-{__version__}-{source_package}-{version}.marshal"
+
+def built(name: str, source: Path, build: Callable[[], Any]) -> Any:
+    """The data called `name`, read from the cache or built from `source` and stored there."""
+    stat = source.stat()
+    key = hashlib.sha1(f"{__version__}|{source}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    path = folder() / f"{name}-{key}.marshal"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):

@@ -13,7 +13,7 @@ from collections import defaultdict
 from functools import cache, lru_cache
 
 from .cache import built
-from .lexicon import word_log, zipf
+from .lexicon import UNIGRAMS, word_log, zipf
 from .words import read_list
 
 #: The word meant must be this common (wordfreq Zipf) to be a candidate...
@@ -78,7 +78,7 @@ class _Sets:
 
 @cache
 def _sets() -> _Sets:
-    return _Sets(built("confusables", "symspellpy", _build))
+    return _Sets(built("confusables", UNIGRAMS(), _build))
 
 
 @lru_cache(maxsize=65536)

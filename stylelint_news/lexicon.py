@@ -11,9 +11,16 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from functools import cache
-from importlib import resources
 
-from .cache import built
+from .cache import built, package_file
+
+
+def BIGRAMS():  # noqa: N802 - a path, named like the constant it stands for
+    return package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
+
+
+def UNIGRAMS():  # noqa: N802
+    return package_file("symspellpy", "frequency_dictionary_en_82_765.txt")
 
 
 class Table:
@@ -59,7 +66,7 @@ def _build_zipf() -> tuple[str, bytes]:
 
 @cache
 def _zipf() -> Table:
-    return Table(built("zipf", "wordfreq", _build_zipf))
+    return Table(built("zipf", package_file("wordfreq", "data", "large_en.msgpack.gz"), _build_zipf))
 
 
 def zipf(word: str) -> float:
@@ -68,7 +75,7 @@ def zipf(word: str) -> float:
 
 
 def _build_pairs() -> tuple[str, bytes]:
-    text = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt").read_text(encoding="utf-8")
+    text = BIGRAMS().read_text(encoding="utf-8")
     pairs: dict[str, int] = {}
     for line in text.splitlines():
         parts = line.split()
@@ -79,7 +86,7 @@ def _build_pairs() -> tuple[str, bytes]:
 
 @cache
 def _pairs() -> Table:
-    return Table(built("pairs", "symspellpy", _build_pairs))
+    return Table(built("pairs", BIGRAMS(), _build_pairs))
 
 
 def pair_log(first: str, second: str) -> float:
@@ -89,7 +96,7 @@ def pair_log(first: str, second: str) -> float:
 
 
 def _build_unigrams() -> tuple[str, bytes]:
-    text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
+    text = UNIGRAMS().read_text(encoding="utf-8")
     counts: dict[str, int] = {}
     for line in text.splitlines():
         parts = line.split()
@@ -100,7 +107,7 @@ def _build_unigrams() -> tuple[str, bytes]:
 
 @cache
 def _unigrams() -> Table:
-    return Table(built("unigrams", "symspellpy", _build_unigrams))
+    return Table(built("unigrams", UNIGRAMS(), _build_unigrams))
 
 
 def word_log(word: str) -> float:

@@ -8,34 +8,43 @@ attribution rules ask, and only when a sentence gives them a candidate.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from .cache import built, package_file
+
+
+def NAM_DICT():  # noqa: N802 - a path, named like the constant it stands for
+    return package_file("gender_guesser", "data", "nam_dict.txt")
 
 
 def _census(name: str) -> set[str]:
-    text = resources.files("names").joinpath(name).read_text(encoding="ascii", errors="ignore")
+    text = package_file("names", name).read_text(encoding="ascii", errors="ignore")
     return {line.split(" ", 1)[0].capitalize() for line in text.splitlines() if line.strip()}
 
 
 @cache
 def census_first_names() -> frozenset[str]:
-    return frozenset(_census("dist.male.first") | _census("dist.female.first"))
+    return frozenset(built("census-first", package_file("names", "dist.male.first"), lambda: sorted(_census("dist.male.first") | _census("dist.female.first"))))
 
 
-@cache
-def first_names() -> frozenset[str]:
+def _build_first_names() -> list[str]:
     names = set(census_first_names())
-    text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(encoding="iso-8859-1")
+    text = NAM_DICT().read_text(encoding="iso-8859-1")
     for line in text.splitlines():
         if line[:1] in "MF?" and not line.startswith("#") and len(line) > 30:
             name = line[3:29].strip()
             if name.isalpha() and name[:1].isupper():
                 names.add(name)
-    return frozenset(names)
+    return sorted(names)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return frozenset(built("first-names", NAM_DICT(), _build_first_names))
 
 
 @cache
 def surnames() -> frozenset[str]:
-    return frozenset(_census("dist.all.last"))
+    return frozenset(built("surnames", package_file("names", "dist.all.last"), lambda: sorted(_census("dist.all.last"))))
 
 
 def is_person_name(word: str) -> bool:

@@ -10,8 +10,8 @@ frequency (Norvig's method), or codespell's correction.
 from __future__ import annotations
 
 from functools import cache, lru_cache
-from importlib import resources
 
+from .cache import built, package_file
 from .lexicon import zipf
 
 #: Below this Zipf frequency a word is barely attested: a typo when a common word is one edit
@@ -34,10 +34,8 @@ SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less
             "ies", "ier", "iest", "ily", "iness", "al", "ally", "ic", "ical", "ically")
 
 
-@cache
-def _codespell() -> dict[str, str]:
-    """codespell's misspelling -> first correction, for prose words (no code identifiers)."""
-    text = resources.files("codespell_lib").joinpath("data", "dictionary.txt").read_text(encoding="utf-8")
+def _build_codespell() -> dict[str, str]:
+    text = package_file("codespell_lib", "data", "dictionary.txt").read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():
         wrong, _, right = line.partition("->")
@@ -48,9 +46,15 @@ def _codespell() -> dict[str, str]:
 
 
 @cache
+def _codespell() -> dict[str, str]:
+    """codespell's misspelling -> first correction, for prose words (no code identifiers)."""
+    return built("codespell", package_file("codespell_lib", "data", "dictionary.txt"), _build_codespell)
+
+
+@cache
 def dialect_pairs() -> tuple[dict[str, str], dict[str, str]]:
     """(British -> American, American -> British) spellings, from codespell's en-GB list."""
-    text = resources.files("codespell_lib").joinpath("data", "dictionary_en-GB_to_en-US.txt").read_text(encoding="utf-8")
+    text = package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt").read_text(encoding="utf-8")
     gb_us = {}
     for line in text.splitlines():
         gb, _, us = line.partition("->")
