@@ -79,7 +79,7 @@ def _origin(manager: pluggy.PluginManager, plugin: object) -> str:
     return "builtin" if name.startswith("stylelint_news.") else name
 
 
-def build(settings: Settings, entry_points: bool = True) -> tuple[pluggy.PluginManager, Registry]:
+def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -> tuple[pluggy.PluginManager, Registry]:
     """The PluginManager for a run, and the registry of rules, formats and rule types."""
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
@@ -119,7 +119,7 @@ def build(settings: Settings, entry_points: bool = True) -> tuple[pluggy.PluginM
         registry.formats.update(_call(impl, manager) or {})
     from .checks.packs import load_pack, read_pack, shipped_packs
 
-    for where, text in shipped_packs():
+    for where, text in shipped_packs() if shipped else ():
         for rule in read_pack(text, where, registry.rule_types):
             registry.add_rule(rule, "builtin")
     for path in packs:

@@ -75,3 +75,79 @@ def test_catastrophic_pattern_is_stopped_and_reported():
     with pytest.raises(RuleSkipped, match="over 1 s"):
         run(rule, "a" * 5000 + "!\n")
     assert time.monotonic() - started < 3
+
+
+PACK = '''
+[[rule]]
+code = "N010"
+name = "no-slams"
+type = "existence"
+message = "\\"{match}\\" is tabloid: say what was said"
+ignore-case = true
+tokens = ["slams", "blasts"]
+
+[rule.examples]
+bad = ["The minister slams the plan."]
+good = ["The minister criticised the plan."]
+'''
+
+
+def test_rules_test_command_passes_and_fails(tmp_path):
+    from conftest import run_cli
+
+    good = tmp_path / "desk.toml"
+    good.write_text(PACK, encoding="utf-8")
+    r = run_cli("rules", "test", str(good))
+    assert (r.returncode, r.stdout.decode()) == (0, "2 passed, 0 failed\n")
+    broken = tmp_path / "broken.toml"
+    broken.write_text(PACK.replace('"The minister criticised the plan."', '"Critics slams it."'), encoding="utf-8")
+    r = run_cli("rules", "test", str(broken))
+    assert r.returncode == 1 and "N010 no-slams: flagged good example" in r.stdout.decode()
+
+
+def test_rules_try_command_counts_and_samples(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "desk.toml").write_text(PACK, encoding="utf-8")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.md").write_text("The mayor slams the plan.\n", encoding="utf-8")
+    (archive / "b.md").write_text("The mayor criticised the plan.\n", encoding="utf-8")
+    r = run_cli("rules", "try", str(tmp_path / "desk.toml"), str(archive))
+    out = r.stdout.decode()
+    assert r.returncode == 0 and out.startswith("2 articles, 1 findings in 1 of them\n  N010 no-slams: 1\nsample:\n")
+
+
+def test_broken_pack_in_config_is_one_line_exit_2(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "desk.toml").write_text(PACK.replace('tokens = ["slams", "blasts"]', 'patterns = ["(slams"]'), encoding="utf-8")
+    (tmp_path / ".stylelint-news.toml").write_text('rules = ["desk.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    r = run_cli(str(tmp_path / "a.md"))
+    err = r.stderr.decode()
+    assert r.returncode == 2 and err.count("\n") == 1 and "desk.toml: rule 1 (N010): bad regular expression" in err
+
+
+def test_catastrophic_pattern_via_cli_is_reported_within_seconds(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "slow.toml").write_text(
+        '[[rule]]\ncode = "N011"\nname = "slow"\ntype = "existence"\nmessage = "m"\npatterns = ["(a+)+$"]\n', encoding="utf-8")
+    (tmp_path / ".stylelint-news.toml").write_text('rules = ["slow.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("a" * 20000 + "!\n", encoding="utf-8")
+    started = time.monotonic()
+    r = run_cli(str(tmp_path / "a.md"), "--select", "N011")
+    assert time.monotonic() - started < 10
+    assert r.returncode == 2 and "rule N011 (slow) skipped: a pattern ran for over 1 s" in r.stderr.decode()
+
+
+def test_pack_findings_appear_in_every_format(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "desk.toml").write_text(PACK, encoding="utf-8")
+    (tmp_path / ".stylelint-news.toml").write_text('rules = ["desk.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("The mayor slams the plan.\n", encoding="utf-8")
+    for fmt in ("flake8", "json", "github", "sarif"):
+        r = run_cli(str(tmp_path / "a.md"), "--format", fmt)
+        assert r.returncode == 1 and "N010" in r.stdout.decode(), fmt
