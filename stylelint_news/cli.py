@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .cache import ENV as CACHE_ENV
+from .cache import folder as cache_folder
 from .errors import ExitCode, UsageError
 
 
@@ -46,6 +48,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     p.add_argument("--report-unused-suppressions", action="store_true", help="report inline suppressions that suppress nothing (X001)")
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to lint with (default: the number of cores)")
+    p.add_argument("--no-cache", action="store_true", help="lint every file, even those unchanged since the last run")
+    p.add_argument("--cache-dir", metavar="DIR", help="where results and built data are kept (default: ~/.cache/stylelint-news)")
     p.add_argument("--list-rules", action="store_true", help="list every rule, marking those that would run")
     p.add_argument("--explain", metavar="CODE", help="print a rule's documentation")
     p.add_argument("--version", action="store_true", help="print the version and the plugins loaded")
@@ -102,6 +106,8 @@ def _run(args: argparse.Namespace) -> int:
 
     out = _Out(sys.stdout)
     paths = args.paths or ["."]
+    if args.cache_dir:
+        os.environ[CACHE_ENV] = args.cache_dir
     settings = config.override(config.load(args.config, paths), dialect=args.dialect)
     manager, registry = plugins.build(settings)
 
@@ -132,7 +138,17 @@ def _run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs", "must be 1 or more")
 
-    output = Output(write=(args.fix or args.unsafe_fixes) and not args.diff, diff=args.diff, show_source=args.show_source)
+    fixing = args.fix or args.unsafe_fixes or args.diff
+    cache = None
+    if not (args.no_cache or fixing or args.show_source):
+        from .resultcache import ResultCache, fingerprint
+
+        run = fingerprint(settings, flags, sorted(registry.plugins), sorted((c, r.origin) for c, r in registry.rules.items()),
+                          files=(*(str(Path(settings.root, r)) for r in settings.rules),
+                                 *((str(Path(settings.root, settings.words_file)),) if settings.words_file else ())))
+        cache = ResultCache(cache_folder(), run)
+    output = Output(write=(args.fix or args.unsafe_fixes) and not args.diff, diff=args.diff, show_source=args.show_source,
+                    cache=cache)
     results = []
     if "-" in paths:
         results.append(lint_stdin(linter, output, args.stdin_filename))

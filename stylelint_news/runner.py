@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .engine import Linter, Result
+from .resultcache import ResultCache
 from .errors import UsageError
 from .source import Source, decode, read_source, write_atomically
 
@@ -28,6 +29,7 @@ class Output:
     write: bool = False      # write fixes to the file
     diff: bool = False       # return a unified diff instead
     show_source: bool = False
+    cache: ResultCache | None = None  # findings of unchanged files (only when nothing is fixed)
 
 
 _worker: tuple[Linter, Output] | None = None
@@ -64,7 +66,15 @@ def _lint_path(path: str) -> Result:
         source = read_source(path)
     except UsageError as err:
         return Result(path, problems=[str(err)])
-    return lint_source(linter, output, source)
+    cache = output.cache
+    if cache is not None and source.raw is not None:
+        findings = cache.get(path, source.raw)
+        if findings is not None:
+            return Result(path, findings=findings)
+    result = lint_source(linter, output, source)
+    if cache is not None and source.raw is not None and not result.problems:
+        cache.put(source.raw, result.findings)
+    return result
 
 
 def lint_stdin(linter: Linter, output: Output, name: str) -> Result:

@@ -96,6 +96,8 @@ def write_atomically(source: Source, text: str) -> None:
         raise UsageError(source.path, f"cannot re-read the file before fixing it: {err.strerror or err}") from None
     if source.raw is not None and current != source.raw:
         raise UsageError(source.path, "changed on disk while it was being linted; not fixed")
+    if not mode & stat.S_IWUSR:
+        raise UsageError(source.path, "is read-only; not fixed (make it writable to apply fixes)")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

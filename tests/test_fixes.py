@@ -52,3 +52,45 @@ def test_unsafe_fix_only_with_the_flag(tmp_path):
     assert p.read_text(encoding="utf-8") == text
     run_cli(str(p), "--unsafe-fixes", "--select", "D")
     assert p.read_text(encoding="utf-8") == text.rsplit("\n\n", 1)[0] + "\n"
+
+
+def test_folder_of_awkward_drafts_changes_only_the_fixed_spans(tmp_path):
+    drafts = {
+        "crlf.txt": "Head\r\n\r\nThe the ferry sailed.\r\n".encode(),
+        "bom.md": "\ufeffThe ferry sailed to to the isle.\n".encode(),
+        "nofinal.md": "The ferry sailed to to the isle.".encode(),
+        "mixed.txt": "Head\r\n\nThe ferry\rsailed to to the isle.\r\nIt rained.\n".encode(),
+        "utf8.md": "Café owners said the the tax was unfair — “too high”.\n".encode(),
+    }
+    expected = {
+        "crlf.txt": "Head\r\n\r\nThe ferry sailed.\r\n".encode(),
+        "bom.md": "\ufeffThe ferry sailed to the isle.\n".encode(),
+        "nofinal.md": "The ferry sailed to the isle.".encode(),
+        "mixed.txt": "Head\r\n\nThe ferry\rsailed to the isle.\r\nIt rained.\n".encode(),
+        "utf8.md": "Café owners said the tax was unfair — “too high”.\n".encode(),
+    }
+    for name, data in drafts.items():
+        (tmp_path / name).write_bytes(data)
+    readonly = tmp_path / "readonly.md"
+    readonly.write_bytes(b"The ferry sailed to to the isle.\n")
+    os.chmod(readonly, 0o444)
+    r = run_cli(str(tmp_path), "--fix", "--select", "T003")
+    for name, data in expected.items():
+        assert (tmp_path / name).read_bytes() == data, name
+    assert readonly.read_bytes() == b"The ferry sailed to to the isle.\n"
+    assert r.returncode == 2 and f"{readonly}: is read-only; not fixed" in r.stderr.decode()
+
+
+def test_a_file_changed_since_it_was_read_is_not_written(tmp_path):
+    import pytest
+
+    from stylelint_news.errors import UsageError
+    from stylelint_news.source import read_source, write_atomically
+
+    p = tmp_path / "a.md"
+    p.write_text("They sailed to to the island.\n", encoding="utf-8")
+    source = read_source(p)
+    p.write_text("They sailed to to the island, said the editor.\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="changed on disk while it was being linted; not fixed"):
+        write_atomically(source, "They sailed to the island.\n")
+    assert p.read_text(encoding="utf-8") == "They sailed to to the island, said the editor.\n"

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Time stylelint-news and its peers as whole processes, as a writer or a CI job runs them.
+
+    python benchmarks/run.py                 # stylelint-news only
+    python benchmarks/run.py --peers         # also proselint and codespell (installed from PyPI
+                                             # into benchmarks/.peers, the benchmark's own venv)
+
+It reports the median of several runs for: one article (interpreter start included), the whole
+clean corpus with one process and with all cores, a second run with the result cache warm, and the
+same corpus for each peer, with the ratio of each peer's time to ours. Not a test: timings depend
+on the machine, so the figures go in the README with the machine they came from.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+ARTICLE = ROOT / "examples" / "drafts" / "typos.md"
+PEERS = {"proselint": ["proselint"], "codespell": ["codespell"]}
+
+
+def median_time(cmd: list[str], runs: int, env: dict | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peers_env() -> Path:
+    target = HERE / ".peers"
+    if not (target / "bin" / "python").exists():
+        venv.EnvBuilder(with_pip=True).create(target)
+    subprocess.run([target / "bin" / "pip", "install", "--quiet", *PEERS], check=True)
+    return target / "bin"
+
+
+def corpus_files() -> list[str]:
+    return sorted(str(p) for p in CORPUS.rglob("*.txt"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--peers", action="store_true", help="also time proselint and codespell")
+    args = ap.parse_args()
+    files = corpus_files()
+    size = sum(os.path.getsize(f) for f in files)
+    words = sum(len(Path(f).read_text(encoding="utf-8").split()) for f in files)
+    ours = [sys.executable, "-m", "stylelint_news", "--exit-zero"]
+    cache = tempfile.mkdtemp(prefix="sn-bench-")
+    env = {**os.environ, "STYLELINT_NEWS_CACHE_DIR": cache}
+    subprocess.run(ours + [str(ARTICLE)], env=env, stdout=subprocess.DEVNULL)  # build the data cache once
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"corpus: {len(files)} articles, {size / 1e6:.1f} MB, {words} words; {args.runs} runs each, medians")
+    one = median_time(ours + ["--no-cache", str(ARTICLE)], args.runs, env)
+    print(f"one article, all default rules: {one:.3f} s")
+    rows = {}
+    for jobs in (1, os.cpu_count() or 1):
+        t = median_time(ours + ["--no-cache", "--jobs", str(jobs), *files], max(1, args.runs // 2), env)
+        rows[jobs] = t
+        print(f"corpus, --jobs {jobs}: {t:.2f} s = {size / 1e6 / t / jobs:.2f} MB/s per core, {words / t:,.0f} words/s")
+    subprocess.run(ours + ["--jobs", "1", *files], env=env, stdout=subprocess.DEVNULL)
+    warm = median_time(ours + [*files], args.runs, env)
+    print(f"corpus, result cache warm: {warm:.2f} s ({warm / rows[1]:.0%} of a cold run with --jobs 1)")
+    if args.peers:
+        bin_dir = peers_env()
+        for name, cmd in PEERS.items():
+            t = median_time([str(bin_dir / cmd[0]), *files], max(1, args.runs // 2))
+            t_one = median_time([str(bin_dir / cmd[0]), str(ARTICLE)], args.runs)
+            print(f"{name}: one article {t_one:.3f} s; corpus {t:.2f} s; "
+                  f"ratio to stylelint-news (all cores): {t / rows[max(rows)]:.1f}x")
+    shutil.rmtree(cache, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Results of files already linted: a file whose bytes, configuration and tool are unchanged is
+not linted again.
+
+The key is a hash of the file's bytes and of a run fingerprint: the tool's version, every
+setting, the selection on the command line, the plugins loaded, and the bytes of the
+newsroom's own rule files and words file. Anything that could change a result changes the key,
+so the cache can make a run faster but never different. Entries are written atomically (two
+runs may share the folder), and a cache that cannot be read or written is simply not used.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .finding import Edit, Finding, Fix
+
+
+def fingerprint(*parts: object, files: tuple[str, ...] = ()) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(__version__.encode())
+    for part in parts:
+        h.update(repr(part).encode())
+    for name in files:
+        try:
+            h.update(Path(name).read_bytes())
+        except OSError:
+            h.update(b"missing:" + name.encode())
+    return h.hexdigest()
+
+
+def _pack(f: Finding) -> tuple:
+    fix = None if f.fix is None else (f.fix.safe, tuple((e.start, e.end, e.text) for e in f.fix.edits))
+    return (f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.message, f.start, f.end, f.suggestions, fix)
+
+
+def _unpack(path: str, t: tuple) -> Finding:
+    line, column, end_line, end_column, code, name, message, start, end, suggestions, fix = t
+    fixed = None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), fix[0])
+    return Finding(path, line, column, end_line, end_column, code, name, message, start, end, tuple(suggestions), fixed)
+
+
+class ResultCache:
+    """Findings by (file bytes, run fingerprint)."""
+
+    def __init__(self, folder: Path, run: str) -> None:
+        self.folder = folder / "results"
+        self.run = run
+
+    def _path(self, data: bytes) -> Path:
+        key = hashlib.blake2b(data, digest_size=16, key=self.run.encode()[:64]).hexdigest()
+        return self.folder / key[:2] / key
+
+    def get(self, path: str, data: bytes) -> list[Finding] | None:
+        try:
+            packed = marshal.loads(self._path(data).read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        return [_unpack(path, t) for t in packed]
+
+    def put(self, data: bytes, findings: list[Finding]) -> None:
+        target = self._path(data)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps([_pack(f) for f in findings]))
+            os.replace(tmp, target)
+        except OSError:
+            pass

@@ -1,0 +1,39 @@
+"""The result cache makes a second run faster, never different."""
+from __future__ import annotations
+
+from conftest import run_cli
+
+DRAFT = "Head\n\nThe ferry will sail to to the islands.\n"
+
+
+def test_second_run_gives_the_same_output_and_config_changes_invalidate(tmp_path):
+    cache = tmp_path / "cache"
+    (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    first = run_cli("--cache-dir", str(cache), str(tmp_path / "a.txt"))
+    assert list((cache / "results").rglob("*")), "nothing was cached"
+    second = run_cli("--cache-dir", str(cache), str(tmp_path / "a.txt"))
+    assert (first.returncode, first.stdout) == (second.returncode, second.stdout) == (1, first.stdout)
+    (tmp_path / ".stylelint-news.toml").write_text('ignore = ["T003"]\n', encoding="utf-8")
+    assert run_cli("--cache-dir", str(cache), str(tmp_path / "a.txt")).returncode == 0
+
+
+def test_edited_file_and_edited_rule_file_are_linted_again(tmp_path):
+    cache = tmp_path / "cache"
+    draft = tmp_path / "a.md"
+    draft.write_text("The mayor slams the plan.\n", encoding="utf-8")
+    pack = tmp_path / "desk.toml"
+    pack.write_text('[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "m"\ntokens = ["slams"]\n', encoding="utf-8")
+    (tmp_path / ".stylelint-news.toml").write_text('rules = ["desk.toml"]\n', encoding="utf-8")
+    assert b"N001" in run_cli("--cache-dir", str(cache), str(draft)).stdout
+    pack.write_text(pack.read_text(encoding="utf-8").replace('"slams"', '"blasts"'), encoding="utf-8")
+    assert b"N001" not in run_cli("--cache-dir", str(cache), str(draft)).stdout
+    draft.write_text("The mayor blasts the plan.\n", encoding="utf-8")
+    assert b"N001" in run_cli("--cache-dir", str(cache), str(draft)).stdout
+
+
+def test_jobs_do_not_change_the_output(tmp_path):
+    for i in range(12):
+        (tmp_path / f"{i:02}.txt").write_text(DRAFT * (i + 1), encoding="utf-8")
+    one = run_cli("--no-cache", "--jobs", "1", str(tmp_path))
+    two = run_cli("--no-cache", "--jobs", "2", str(tmp_path))
+    assert one.stdout == two.stdout and one.stdout.count(b"\n") == sum(range(1, 13))
