@@ -44,25 +44,29 @@ def _unpack(path: str, t: tuple) -> Finding:
 
 
 class ResultCache:
-    """Findings by (file bytes, run fingerprint)."""
+    """Findings by (file path and bytes, run fingerprint)."""
 
     def __init__(self, folder: Path, run: str) -> None:
         self.folder = folder / "results"
         self.run = run
 
-    def _path(self, data: bytes) -> Path:
-        key = hashlib.blake2b(data, digest_size=16, key=self.run.encode()[:64]).hexdigest()
+    def _path(self, path: str, data: bytes) -> Path:
+        """The entry for one file. Its path is part of the key: per-file ignores, the Markdown or
+        plain-text reading and the reported path all depend on it, not only on the bytes."""
+        h = hashlib.blake2b(data, digest_size=16, key=self.run.encode()[:64])
+        h.update(b"\0" + os.path.abspath(path).encode())
+        key = h.hexdigest()
         return self.folder / key[:2] / key
 
     def get(self, path: str, data: bytes) -> list[Finding] | None:
         try:
-            packed = marshal.loads(self._path(data).read_bytes())
+            packed = marshal.loads(self._path(path, data).read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
             return None
         return [_unpack(path, t) for t in packed]
 
-    def put(self, data: bytes, findings: list[Finding]) -> None:
-        target = self._path(data)
+    def put(self, path: str, data: bytes, findings: list[Finding]) -> None:
+        target = self._path(path, data)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")

@@ -73,7 +73,7 @@ def _lint_path(path: str) -> Result:
             return Result(path, findings=findings)
     result = lint_source(linter, output, source)
     if cache is not None and source.raw is not None and not result.problems:
-        cache.put(source.raw, result.findings)
+        cache.put(path, source.raw, result.findings)
     return result
 
 

@@ -37,3 +37,14 @@ def test_jobs_do_not_change_the_output(tmp_path):
     one = run_cli("--no-cache", "--jobs", "1", str(tmp_path))
     two = run_cli("--no-cache", "--jobs", "2", str(tmp_path))
     assert one.stdout == two.stdout and one.stdout.count(b"\n") == sum(range(1, 13))
+
+
+def test_identical_files_in_different_places_are_not_confused(tmp_path):
+    cache = tmp_path / "cache"
+    (tmp_path / "wires").mkdir()
+    (tmp_path / "wires" / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / ".stylelint-news.toml").write_text('[per-file-ignores]\n"wires/*" = ["T"]\n', encoding="utf-8")
+    for _ in range(2):
+        out = run_cli("--cache-dir", str(cache), str(tmp_path)).stdout.decode()
+        assert "b.txt" in out and "wires" not in out
