@@ -7,7 +7,7 @@ wrong type stops the run: a misspelt `ignore` that silently does nothing is wors
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 

@@ -16,7 +16,7 @@ from typing import NamedTuple, TypeVar
 import regex
 
 from . import sentences
-from .prose import Title, prose_view
+from .prose import prose_view
 from .source import Source
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*")

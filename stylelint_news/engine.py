@@ -6,7 +6,6 @@ fix-and-lint-again loop behind `--fix`.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from . import fixes, selection, suppression
@@ -141,6 +140,3 @@ def lint_text(text: str, path: str = "<text>", settings: Settings | None = None,
     _, registry = plugins.build(settings)
     return Linter(settings, registry, flags).lint(Source(path, text)).findings
 
-
-def sort_findings(findings: Sequence[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: f.sort_key)

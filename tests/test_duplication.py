@@ -1,7 +1,6 @@
 """D001-D004 on drafts of our own."""
 from __future__ import annotations
 
-from conftest import codes
 
 LEAD = ("The island's only ferry will stop running in March after the operator lost its subsidy, "
         "leaving about 800 residents without a daily link to the mainland.")

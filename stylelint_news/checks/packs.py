@@ -234,7 +234,7 @@ class Consistency(PackRule):
                 continue
             first_start, first_form, first = hits[0]
             line = doc.position(first_start)[0]
-            for start, form, m in hits[1:]:
+            for _, form, m in hits[1:]:
                 if form != first_form:
                     yield self.report(doc, m.start(), m.end(),
                                       render(self.message, match=m.group(), other=first.group(), line=str(line)),
