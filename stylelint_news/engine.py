@@ -118,6 +118,7 @@ class Linter:
             except Exception as err:  # a rule's bug must not look like a clean file or a finding
                 result.problems.append(f"{source.path}: rule {rule.code} ({rule.name}, from {rule.origin}) crashed: "
                                        f"{type(err).__name__}: {err}")
+        findings = _without_repeats_in_copies(findings, self.registry.rules)
         directives, bad = suppression.parse(doc)
         result.problems.extend(bad)
         findings = suppression.apply(findings, self.registry.rules, directives)
@@ -140,3 +141,20 @@ def lint_text(text: str, path: str = "<text>", settings: Settings | None = None,
     _, registry = plugins.build(settings)
     return Linter(settings, registry, flags).lint(Source(path, text)).findings
 
+
+
+def _without_repeats_in_copies(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:
+    """Drop findings inside a pasted copy that say what a finding outside it already says.
+
+    A paragraph pasted twice carries its slips twice; the duplication finding on the copy tells
+    the editor to delete it, so reporting its "critics say" a second time is noise.
+    """
+    copies = [(f.start, f.end) for f in findings if (r := rules.get(f.code)) is not None and r.marks_copies]
+    if not copies:
+        return findings
+
+    def inside(f: Finding) -> bool:
+        return any(a <= f.start and f.end <= b for a, b in copies) and not rules[f.code].marks_copies
+
+    seen_outside = {(f.code, f.message) for f in findings if not inside(f)}
+    return [f for f in findings if not inside(f) or (f.code, f.message) not in seen_outside]

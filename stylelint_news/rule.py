@@ -45,6 +45,9 @@ class Rule:
     good: str = ""
     default: bool = True
     options: Mapping[str, Any] = {}
+    #: Whether this rule's findings cover text that repeats earlier text (a pasted paragraph):
+    #: the engine then drops other findings inside that copy that the original already has.
+    marks_copies: bool = False
     #: Where the rule came from ("builtin", a plugin's name, a file); set by the plugin manager.
     origin: str = "builtin"
 

@@ -56,3 +56,10 @@ def test_unsafe_fix_removes_a_repeated_lead(lint):
     assert not f.fix.safe
     e = f.fix.edits[0]
     assert text[:e.start] + e.text + text[e.end:] == f"# Ferry to stop\n\n{LEAD}\n\nThe council met.\n"
+
+
+def test_a_pasted_copy_does_not_repeat_the_originals_findings(lint):
+    para = "Critics say the toll will cost drivers far more than the council has admitted so far this year."
+    text = f"# Toll row\n\n{LEAD}\n\n{para}\n\nThe vote is on Friday.\n\n{para}\n"
+    found = lint(text, select=("D", "A001"))
+    assert [(f.code, f.line) for f in found] == [("A001", 5), ("D003", 9)]

@@ -105,6 +105,7 @@ class RepeatedLead(Rule):
     what = ("Flags a paragraph that repeats the lead: exactly, with a few words changed, or with "
             "text added (\"... Read the full story\"). The copy is reported, with the line of the lead.")
     why = "A feed or a second paste often puts the lead in twice; the second one must go."
+    marks_copies = True
     bad = ("The city council voted on Monday to close three libraries, saying the savings would pay for new street lighting.\n\n"
            "Residents protested outside.\n\n"
            "The city council voted on Monday to close three libraries, saying the savings would pay for new street lighting.")
@@ -124,6 +125,7 @@ class RepeatedParagraph(Rule):
     code = "D003"
     name = "repeated-paragraph"
     summary = "A paragraph, or a long sentence, repeats an earlier one."
+    marks_copies = True
     what = ("Flags a paragraph whose words are (nearly) all in an earlier paragraph, and a long "
             "sentence that appears twice. The lead has its own rule (D002).")
     why = "A paragraph pasted twice makes the story read as if no one edited it."
