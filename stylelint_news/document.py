@@ -7,7 +7,7 @@ with only one rule selected pays only for what that rule reads.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from collections.abc import Callable
@@ -228,6 +228,19 @@ class Document:
         for block in self.blocks:
             out.extend(Span(s, e) for s, e in find_quotes(self.prose, block.start, block.end))
         return out
+
+    def quotes_in(self, start: int, end: int) -> list[Span]:
+        """The quotations that begin in [start, end), found by bisection (no scan of them all)."""
+        quotes = self.quotes
+        return quotes[bisect_left(quotes, (start, -1)):bisect_left(quotes, (end, -1))]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> int:
+        """The index in `blocks` of the block holding an offset (or the last one before it)."""
+        return bisect_right(self._block_starts, offset) - 1
 
     def in_quote(self, offset: int) -> Span | None:
         """The quotation holding an offset, if any."""

@@ -6,7 +6,9 @@ fix-and-lint-again loop behind `--fix`.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from . import fixes, selection, suppression
 from .config import Settings
@@ -149,12 +151,15 @@ def _without_repeats_in_copies(findings: list[Finding], rules: dict[str, Rule]) 
     A paragraph pasted twice carries its slips twice; the duplication finding on the copy tells
     the editor to delete it, so reporting its "critics say" a second time is noise.
     """
-    copies = [(f.start, f.end) for f in findings if (r := rules.get(f.code)) is not None and r.marks_copies]
+    copies = sorted((f.start, f.end) for f in findings if (r := rules.get(f.code)) is not None and r.marks_copies)
     if not copies:
         return findings
+    starts = [a for a, _ in copies]
+    reach = list(accumulate((b for _, b in copies), max))  # the furthest end among copies so far
 
     def inside(f: Finding) -> bool:
-        return any(a <= f.start and f.end <= b for a, b in copies) and not rules[f.code].marks_copies
+        i = bisect_right(starts, f.start) - 1
+        return i >= 0 and f.end <= reach[i] and not rules[f.code].marks_copies
 
     seen_outside = {(f.code, f.message) for f in findings if not inside(f)}
     return [f for f in findings if not inside(f) or (f.code, f.message) not in seen_outside]

@@ -194,7 +194,7 @@ class QuoteWithoutSpeaker(Rule):
         prose = doc.prose
         blocks = doc.paragraphs
         for n, block in enumerate(blocks):
-            quotes = [q for q in doc.quotes if block.start <= q.start < block.end]
+            quotes = doc.quotes_in(block.start, block.end)
             sentences = [q for q in quotes if self._is_sentence(prose, q)]
             if not sentences:
                 continue
@@ -225,7 +225,7 @@ class QuoteWithoutSpeaker(Rule):
 
     @staticmethod
     def _speaker_before(doc: Document, block) -> bool:
-        quotes = [q for q in doc.quotes if block.start <= q.start < block.end]
+        quotes = doc.quotes_in(block.start, block.end)
         text = QuoteWithoutSpeaker._outside(doc.prose, block.start, block.end, quotes)
         return bool(quotes) or bool(SPEECH.search(text)) or _speaker(text)
 
@@ -284,6 +284,13 @@ class SurnameFirstReference(Rule):
         done: set[str] = set()
         function_words = closed_class()
         found: list = []
+        firsts: dict[str, int] = {}
+
+        def introduced(name: str, start: int) -> bool:
+            """Named in full before `start` (the headline counts as before everything)."""
+            if not firsts:
+                firsts.update(_full_namings(headline, prose))
+            return firsts.get(name, len(prose) + 1) < start
 
         def evidence() -> tuple[set[str], set[str], Counter[str]]:
             """What the whole article says of its capitalised words, worked out once if needed."""
@@ -310,8 +317,7 @@ class SurnameFirstReference(Rule):
                     if word in PARTICLES or word[:1].isupper() and word.rstrip(",.;:") == word:
                         continue  # part of a longer name: "Grace Okafor said", "Brian 'Head' Welch"
                 done.add(name)
-                earlier = headline + "\n" + prose[:start]
-                if self._introduced(name, earlier):
+                if introduced(name, start):
                     continue
                 if not hon and not self._person(name, *evidence()):
                     continue
@@ -319,16 +325,6 @@ class SurnameFirstReference(Rule):
                 span_start = m.start("hon" if group == "name" else "hon2" if group == "name2" else "hon3") if hon else start
                 yield self.report(doc, span_start, m.end(group),
                                   f"\"{who}\" at first reference: give {name}'s full name (first name and surname) here")
-
-    @staticmethod
-    def _introduced(name: str, earlier: str) -> bool:
-        """Named in full before: a capitalised word (a first name or a title) just before the name."""
-        for m in regex.finditer(rf"(\S+)\s+{regex.escape(name)}\b", earlier):
-            word = m.group(1).strip("\"“‘'(")
-            if word[:1].isupper() and word.rstrip(".") not in TITLE_WORDS and word[-1:] not in ".,;:!?":
-                return True
-        # family name first ("Kim Jung-tae", "Yoo Ji-chang")
-        return regex.search(rf"\b{regex.escape(name)}\s+\p{{Lu}}\p{{Ll}}+-\p{{Ll}}+", earlier) is not None
 
     @staticmethod
     def _person(name: str, bodies: set[str], honoured: set[str], counts: Counter[str]) -> bool:
@@ -342,6 +338,27 @@ class SurnameFirstReference(Rule):
         # A name the lists know, or a rare word named once that nothing marks as a body or place
         # ("Adeyemi said ..."): organisations come back ("the firm", "it said", "Acme's shares").
         return is_person_name(name) or (zipf(name.lower()) < RARE_NAME and counts[name] == 1)
+
+
+FULL_NAME = regex.compile(r"(?<=(\S+)[ \t]+)(\p{Lu}\p{Ll}+)\b|(\p{Lu}\p{Ll}+)(?=[ \t]+\p{Lu}\p{Ll}+-\p{Ll}+)")
+
+
+def _full_namings(headline: str, prose: str) -> dict[str, int]:
+    """Where each capitalised word is first named in full: after a first name or a title
+    ("Grace Okafor", "President Okafor"), or before a hyphenated given name ("Kim Jung-tae").
+    One pass over the article; the headline counts as offset -1."""
+    firsts: dict[str, int] = {}
+    for text, base in ((headline, None), (prose, 0)):
+        for m in FULL_NAME.finditer(text):
+            if m.group(2):
+                word = m.group(1).strip("\"“‘'(")
+                if not (word[:1].isupper() and word.rstrip(".") not in TITLE_WORDS and word[-1:] not in ".,;:!?"):
+                    continue
+                name, at = m.group(2), m.start(2)
+            else:
+                name, at = m.group(3), m.start(3)
+            firsts.setdefault(name, -1 if base is None else at)
+    return firsts
 
 
 @hookimpl

@@ -153,7 +153,7 @@ class RepeatedParagraph(Rule):
             if first is None:
                 seen[key] = sentence
                 continue
-            block_start = next((b.start for b in doc.blocks if b.start <= sentence.start < b.end), -1)
+            block_start = doc.blocks[doc.block_at(sentence.start)].start
             if block_start in flagged:
                 continue
             line = doc.position(first.start)[0]
@@ -198,7 +198,8 @@ class Leftover(PackRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        for block in doc.blocks:
+        blocks = doc.blocks
+        for index, block in enumerate(blocks):
             after_leftover = False
             lines = block.lines
             for n, line in enumerate(lines):
@@ -215,7 +216,7 @@ class Leftover(PackRule):
                 yield from self._tail(doc, line)
             # a related headline may stand as its own block right after a leftover block
             if after_leftover:
-                nxt = _next_block(doc, block)
+                nxt = blocks[index + 1] if index + 1 < len(blocks) else None
                 if nxt is not None and len(nxt.lines) == 1:
                     text = prose[nxt.start:nxt.end]
                     if self._kind(text) is None and TITLE_LIKE.match(text) and not CLOSING.search(text) \
@@ -242,14 +243,6 @@ class Leftover(PackRule):
 def _clip(text: str, width: int = 50) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _next_block(doc: Document, block: Block) -> Block | None:
-    blocks = doc.blocks
-    for i, b in enumerate(blocks):
-        if b is block:
-            return blocks[i + 1] if i + 1 < len(blocks) else None
-    return None
 
 
 @hookimpl
