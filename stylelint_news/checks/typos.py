@@ -80,6 +80,8 @@ AFTER_SAYING = frozenset({"that", "the", "it", "he", "she", "they", "we", "i", "
                           "there", "this", "in", "on", "mr", "ms", "mrs", "last", "yesterday", "today", "its",
                           "some", "more", "while", "when", "after", "before"})
 BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
+#: After these a past participle follows ("has said"), never an adjective ("has sad").
+PERFECT = frozenset({"has", "have", "had"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "who", "you"})
 #: Possessive determiners and the words typed for them. (Only "there": Google Books splits "it's"
 #: and "you're" so that "its a" and "your a" look common, which would make these frames noisy.)
@@ -114,7 +116,7 @@ class ConfusedWord(Rule):
                 continue
             before = words[i - 1] if i and _joined(prose, words[i - 1], w) else None
             after = words[i + 1] if i + 1 < len(words) and _joined(prose, w, words[i + 1]) else None
-            found = _meant(x, before, after, prose[max(0, w.start - 3):w.start])
+            found = _meant(x, before, after, prose[max(0, w.start - 3):w.start], prose[w.end:w.end + 1])
             if found is not None:
                 right, frame = found
                 yield self.report(doc, w.start, w.end, f'"{x}" looks like a slip for "{right}" here ({frame})',
@@ -138,7 +140,7 @@ def _may_be_confused(x: str) -> bool:
         SAYING.intersection(candidates) or PREPOSITIONS.intersection(candidates) or zx <= 3.5 and x not in closed_class())
 
 
-def _meant(x: str, before, after, lead: str) -> tuple[str, str] | None:
+def _meant(x: str, before, after, lead: str, trail: str) -> tuple[str, str] | None:
     """The word meant instead of `x` and the frame that shows it, or None."""
     from .. import confusables
     from ..lexicon import pair_log, zipf
@@ -150,7 +152,8 @@ def _meant(x: str, before, after, lead: str) -> tuple[str, str] | None:
     x_right = pair_log(x, q) if q else 0.0
     if q is not None and x in POSSESSIVES and p not in BE and not after.text[:1].isupper():
         right = POSSESSIVES[x]
-        if pair_log(right, q) >= 7.0 and not x_right:
+        c_right = pair_log(right, q)
+        if c_right >= 7.0 and x_right < c_right - 1.5:
             return right, f'"{right} {q}"'
     if x == "then" and p is not None and (p.endswith("er") or p in COMPARATIVES) \
             and pair_log(p, "than") >= 7.0 and not pair_log(p, "then"):
@@ -163,16 +166,22 @@ def _meant(x: str, before, after, lead: str) -> tuple[str, str] | None:
         return found
     for c in candidates:
         gap = zipf(c) - zx
-        if c in SAYING and x not in SAYING and not x_left and gap >= 0.7:
-            subject = (p is None and any(ch in lead for ch in ',"”')) or (before is not None and before.text[:1].isupper()) \
-                or p in PRONOUNS or (p is not None and p not in BE and pair_log(p, "said") >= 7.0)
+        if c in SAYING and x not in SAYING and not x_left and gap >= 0.7 and not _is_verb(x):
+            if trail == ":":
+                return c, "introducing a quotation"
+            subject = (p is None and any(ch in lead for ch in ',"”-–—)')) or (before is not None and before.text[:1].isupper()) \
+                or p in PRONOUNS or (p is not None and p not in BE and p not in PREPOSITIONS and pair_log(p, "said") >= 7.0)
             c_right = pair_log(c, q) if q else 0.0
-            complement = q is None or after.text[:1].isupper() or q in AFTER_SAYING or (c_right >= 8.0 and x_right < c_right - 1.0)
+            complement = q is None or after.text[:1].isupper() or q in AFTER_SAYING or p in PERFECT \
+                or (c_right >= 7.0 and not x_right)
             if subject and complement:
                 return c, f'after "{p}"' if p else "attributing a quotation"
         if (x not in function_words and c not in function_words and p is not None and q is not None
                 and not x_left and not x_right and zx <= 3.5 and gap >= 2.0
-                and pair_log(p, c) >= 7.5 and pair_log(c, q) >= 7.5):
+                and pair_log(p, c) >= 7.5 and pair_log(c, q) >= 7.5
+                and (p not in function_words or q not in function_words)):
+            # a content word beside it says what fits ("public transport"); between two function
+            # words ("a rock and") the counts only say which word is commoner
             return c, f'"{p} {c} {q}"'
     return None
 
@@ -182,7 +191,9 @@ def _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words
     neither as well ("form the" is common, but "returned from the" is far commoner)."""
     from ..lexicon import pair_log, zipf
 
-    if x in function_words or q is None or x_left or not (after.text[:1].isupper() or q in DETERMINERS or q[:1].isdigit()):
+    if x in function_words or q is None or x_left:
+        return None
+    if not (after.text[:1].isupper() or q in DETERMINERS or q[:1].isdigit()):
         return None
     best = None
     for c in candidates:
@@ -195,6 +206,14 @@ def _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words
         if best is None or score > best[0]:
             best = (score, c)
     return (best[1], f'"{best[1]} {after.text}"') if best else None
+
+
+def _is_verb(x: str) -> bool:
+    """Whether a word follows a subject pronoun in the pair counts ("he paid", "they laid"):
+    then it is a verb in its own right, not a slip for a verb of saying ("he sad" never occurs)."""
+    from ..lexicon import pair_log
+
+    return any(pair_log(pronoun, x) for pronoun in ("he", "she", "it", "they", "we", "i", "who"))
 
 
 def _joined(prose: str, a, b) -> bool:
