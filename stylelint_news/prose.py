@@ -39,6 +39,7 @@ HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|<(?:https?
 LINE_MARK = regex.compile(r"^(?P<mark>[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?)", regex.MULTILINE)
 CLOSING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$", regex.MULTILINE)
 RULE_LINE = regex.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$|^[ \t]*(?:=+|-+)[ \t]*$", regex.MULTILINE)
+NON_NEWLINE = regex.compile(r"[^\r\n]")
 EMPHASIS = regex.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])|~~|\|")
 
 
@@ -51,15 +52,25 @@ class Title:
     end: int
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] not in "\r\n":
-            chars[i] = " "
+def _spans(text: str, pattern: regex.Pattern, group: int | str = 0) -> list[tuple[int, int]]:
+    return [m.span(group) for m in pattern.finditer(text) if m.end(group) > m.start(group)]
 
 
-def _blank_all(chars: list[str], text: str, pattern: regex.Pattern, group: int | str = 0) -> None:
-    for m in pattern.finditer(text):
-        _blank(chars, m.start(group), m.end(group))
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span turned to spaces (newlines kept), built in one pass: a list of
+    one-character strings for a 50 MB file would take gigabytes."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        out.append(text[pos:start])
+        out.append(NON_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def front_matter(text: str) -> tuple[int, Title | None]:
@@ -78,17 +89,19 @@ def front_matter(text: str) -> tuple[int, Title | None]:
 
 def prose_view(text: str, markdown: bool) -> tuple[str, Title | None]:
     """The prose view of a text (same length), and the front matter title of a Markdown file."""
-    chars = list(text)
     title = None
-    _blank_all(chars, text, DIRECTIVE)
+    spans = _spans(text, DIRECTIVE)
     if markdown:
         end, title = front_matter(text)
-        _blank(chars, 0, end)
+        spans.append((0, end))
         for pattern in (FENCE, COMMENT, INLINE_CODE, IMAGE, REFERENCE_DEF, HTML_TAG, RULE_LINE):
-            _blank_all(chars, text, pattern)
-        masked = "".join(chars)
+            spans += _spans(text, pattern)
+        masked = _blanked(text, spans)
+        spans = []
         for pattern in (LINK_TARGET, LINK_OPEN, CLOSING_HASHES, EMPHASIS):
-            _blank_all(chars, masked, pattern)
-        _blank_all(chars, masked, LINE_MARK, "mark")
-    _blank_all(chars, "".join(chars), URL)
-    return "".join(chars), title
+            spans += _spans(masked, pattern)
+        spans += _spans(masked, LINE_MARK, "mark")
+        text = _blanked(masked, spans)
+        spans = []
+    blanked = _blanked(text, spans)
+    return _blanked(blanked, _spans(blanked, URL)), title

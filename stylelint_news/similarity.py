@@ -16,8 +16,9 @@ import regex
 
 TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 SHINGLE = 3
-#: An index entry shared by more paragraphs than this is too common to tell anything.
-MAX_POSTINGS = 50
+#: An index entry shared by more paragraphs than this is boilerplate: it tells nothing about
+#: which earlier paragraph a new one copies, and keeping it would make a long file quadratic.
+MAX_POSTINGS = 10
 
 
 def tokens(text: str) -> list[str]:

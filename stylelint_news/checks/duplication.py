@@ -32,16 +32,21 @@ MIN_SENTENCE_WORDS = 14
 HEADLINE_SIMILAR = 0.85
 
 
+SPACE_AFTER = regex.compile(r"[ \t\r\n]*")
+
+
 def removal(doc: Document, block: Block) -> Edit:
     """An edit deleting a block with the blank lines that part it from the rest, leaving no gap."""
     text = doc.text
     start = doc.line_starts_at(block.start)
-    rest = text[block.end:]
-    end = block.end + len(rest) - len(rest.lstrip(" \t\r\n"))
+    end = SPACE_AFTER.match(text, block.end).end()
     if end < len(text):  # something follows: take the block and the blank lines after it
         return Edit(start, end, "")
     # the last block: take it and the blank lines before it, so the file ends as it did
-    return Edit(len(text[:start].rstrip(" \t\r\n")), block.end, "")
+    before = start
+    while before > 0 and text[before - 1] in " \t\r\n":
+        before -= 1
+    return Edit(before, block.end, "")
 
 
 class RepeatedHeadline(Rule):
