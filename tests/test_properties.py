@@ -1,6 +1,7 @@
 """Property-based: any text lints without an exception; fixes touch only their spans and settle."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from stylelint_news.config import Settings
@@ -39,3 +40,36 @@ def test_fixes_change_only_their_spans_and_are_idempotent(text, path):
     once = FIXER.lint(Source(path, text)).fixed_text or text
     twice = FIXER.lint(Source(path, once)).fixed_text or once
     assert once == twice
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=600), st.sampled_from(["a.md", "a.txt"]))
+def test_random_bytes_end_in_findings_a_clear_error_or_nothing(data, path):
+    from stylelint_news.errors import UsageError
+    from stylelint_news.source import decode
+
+    try:
+        source = decode(path, data)
+    except UsageError as err:
+        assert str(err).startswith(f"{path}: ") and "\n" not in str(err)
+        return
+    result = LINTER.lint(source)
+    assert not result.problems, result.problems
+
+
+@pytest.mark.parametrize("text", [
+    "> " * 5000 + "Deep quote.\n",
+    "[" * 3000 + "x" + "](y)" * 3000 + "\n",
+    "- " * 2000 + "item\n",
+    "*" * 10000 + "\n",
+    "---\ntitle: [unclosed\n---\n\nBody text.\n",
+    "---\ntitle: \"x\"\n",
+    "+++\ntitle = 3\n+++\nBody.\n",
+    "word " * 200_000 + "\n",
+    "“" * 5000 + "”" * 5000,
+    "<!-- stylelint-news: disable" + " T001" * 2000 + " -->\n",
+])
+def test_hostile_markdown_lints_without_a_traceback(text):
+    for path in ("a.md", "a.txt"):
+        result = LINTER.lint(Source(path, text))
+        assert not result.problems, result.problems
