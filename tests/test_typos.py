@@ -71,3 +71,13 @@ def test_repeated_word_across_a_line_break_and_allowed_doubles(lint):
     assert codes(lint("The mayor said that the\nthe budget was cut.", select="T003")) == ["T003"]
     assert lint("What he had had was enough, and he said that that was final.", select="T003") == []
     assert lint("Fans of Duran Duran queued.", select="T003") == []
+
+
+def test_mixed_british_and_american_spelling_is_opt_in(lint):
+    text = "The council will organise a vote on the colour of the buses and the color of the trams."
+    assert lint(text) == [] or all(f.code != "S201" for f in lint(text))
+    found = lint(text, select="S201")
+    assert [(text[f.start:f.end], f.suggestions[0]) for f in found] == [("color", "colour")]
+    # names keep their spelling, and British licenses with an s: neither is a mix
+    assert lint("The licence was renewed. He is licensed to drive. She works at the World Trade Center "
+                "and the colour of the office is grey.", select="S201") == []

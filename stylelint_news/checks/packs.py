@@ -33,7 +33,7 @@ QUOTES = ("include", "exclude", "only")
 COMMON_KEYS = {"code", "name", "type", "message", "summary", "what", "why", "source", "level", "scope", "quotes",
                "ignore-case", "exceptions", "examples", "default"}
 #: Packs shipped with the tool, loaded on every run (their S rules are off by default).
-SHIPPED = ("scrape-leftovers.toml", "house-style.toml")
+SHIPPED = ("scrape-leftovers.toml", "house-style.toml", "spelling-consistency.toml")
 
 
 class PackError(ValueError):
