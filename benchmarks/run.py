@@ -74,6 +74,12 @@ def main() -> None:
         t = median_time(ours + ["--no-cache", "--jobs", str(jobs), *files], max(1, args.runs // 2), env)
         rows[jobs] = t
         print(f"corpus, --jobs {jobs}: {t:.2f} s = {size / 1e6 / t / jobs:.2f} MB/s per core, {words / t:,.0f} words/s")
+    jobs = max(rows)
+    base = median_time(ours + ["--no-cache", "--jobs", str(jobs), "--select", "X001", *files], 1, env)
+    for family in "TDCA":
+        t = median_time(ours + ["--no-cache", "--jobs", str(jobs), "--select", family, *files], 1, env)
+        print(f"  family {family} alone: {t:.2f} s, {max(0.0, t - base) / max(1e-9, rows[jobs] - base):.0%} of the rules' time "
+              f"(reading and parsing alone: {base:.2f} s)")
     subprocess.run(ours + ["--jobs", "1", *files], env=env, stdout=subprocess.DEVNULL)
     warm = median_time(ours + [*files], args.runs, env)
     print(f"corpus, result cache warm: {warm:.2f} s ({warm / rows[1]:.0%} of a cold run with --jobs 1)")
