@@ -17,6 +17,7 @@ import regex
 
 from ..document import Document, Span
 from ..finding import Finding
+from ..patterns import Lazy
 from ..hookspecs import hookimpl
 from ..lexicon import zipf
 from ..people import is_given_name_only, is_person_name
@@ -45,27 +46,33 @@ PASSIVE_ADV = r"(?:\s+(?:widely|generally|commonly|often|now|also|long|increasin
 REPORTS = r"(?:reports|rumou?rs|estimates|accounts|media\s+reports|press\s+reports|news\s+reports|local\s+reports|gossip|speculation|hearsay)"
 OPEN_Q = r"(?:[\"“‘']\s*)?"
 
-SPECIFIC_AFTER = regex.compile(r"[ \t]*(?:close\s+to|familiar\s+with|in|at|within|inside|from|by|on|with|who|quoted|including|such\s+as|of\s+the\s+(?-i:\p{Lu})|(?-i:\p{Lu}))", regex.IGNORECASE)
+SPECIFIC_AFTER = Lazy(r"[ \t]*(?:close\s+to|familiar\s+with|in|at|within|inside|from|by|on|with|who|quoted|including|such\s+as|of\s+the\s+(?-i:\p{Lu})|(?-i:\p{Lu}))", regex.IGNORECASE)
 
-VAGUE_SAY = regex.compile(
+VAGUE_SAY = Lazy(
     rf"(?<![\p{{L}}-])(?P<phrase>(?:(?P<q>{QUANT})\s+)?(?:of\s+the\s+)?(?:{GENERIC}\s+)?(?P<noun>{VAGUE})"
     rf"(?P<adv>{ADVERBS}{{0,2}})\s+(?P<verb>{SAY_NOW}|{SAY_PAST})s?)(?![\p{{L}}-])", regex.IGNORECASE)
-PRONOUN_SAY = regex.compile(
+PRONOUN_SAY = Lazy(
     rf"(?<![\p{{L}}-])(?P<phrase>(?:some|many)(?:{ADVERBS}{{0,2}})\s+(?:say|believe|argue|claim|think|suggest|contend|maintain|insist))(?![\p{{L}}-])",
     regex.IGNORECASE)
-PASSIVE = regex.compile(
+PASSIVE = Lazy(
     rf"(?<![\p{{L}}-])(?P<phrase>it(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been|['’]s){PASSIVE_ADV}?\s+{PASSIVE_VERB})(?![\p{{L}}-])"
     rf"(?!\s+(?:by|to\s+be\s+the\s+first))", regex.IGNORECASE)
-THERE_ARE = regex.compile(
+THERE_ARE = Lazy(
     rf"(?<![\p{{L}}-])(?P<phrase>there\s+(?:are|were|have\s+been)\s+(?:those|people|some|many)\s+who\s+(?:{SAY_NOW}|{SAY_PAST}))", regex.IGNORECASE)
-ACCORDING = regex.compile(
+ACCORDING = Lazy(
     rf"(?<![\p{{L}}-])(?P<phrase>according\s+to\s+{OPEN_Q}(?:{QUANT}\s+(?:{GENERIC}\s+)?(?:{VAGUE}|{REPORTS})|(?:{GENERIC}\s+)?(?:{GENERIC_NOUNS}|{REPORTS}))(?![\p{{L}}-]))"
     , regex.IGNORECASE)
-RESEARCH = regex.compile(
+RESEARCH = Lazy(
     r"(?<![\p{L}-])(?P<phrase>(?:research|studies|scientific\s+evidence|science)"
     r"(?:\s+(?:has|have|now|also|consistently|repeatedly)){0,2}\s+(?:shows?|shown|suggests?|proves?|proven|indicates?|demonstrates?|confirms?))(?![\p{L}-])",
     regex.IGNORECASE)
-NAMED_STUDY = regex.compile(r"\b(?:by|from|at|of|in|published|conducted|commissioned|according\s+to)\s+(?:the\s+)?[\p{Lu}\d]")
+NAMED_STUDY = Lazy(r"\b(?:by|from|at|of|in|published|conducted|commissioned|according\s+to)\s+(?:the\s+)?[\p{Lu}\d]")
+
+
+#: Each pattern with words one of which must be in the text for it to match (none: always run).
+PATTERN_CUES = ((VAGUE_SAY, ()), (PRONOUN_SAY, ("some", "many")), (PASSIVE, ("it ", "it'", "it’")),
+                (THERE_ARE, ("there ",)), (ACCORDING, ("according",)),
+                (RESEARCH, ("research", "studies", "science", "evidence")))
 
 
 class VagueSource(Rule):
@@ -89,7 +96,10 @@ class VagueSource(Rule):
         for block in doc.blocks:
             if block.kind == "heading":
                 continue
-            for pattern in (VAGUE_SAY, PRONOUN_SAY, PASSIVE, THERE_ARE, ACCORDING, RESEARCH):
+            lower = prose[block.start:block.end].lower()
+            for pattern, cues in PATTERN_CUES:
+                if cues and not any(cue in lower for cue in cues):
+                    continue  # no cue word in the block: the pattern cannot match, so skip it
                 for m in pattern.finditer(prose, block.start, block.end):
                     start, end = m.span("phrase")
                     if start in seen or doc.in_quote(start) is not None:
@@ -152,7 +162,7 @@ def _sentence_at(doc: Document, offset: int) -> Span | None:
 
 
 # -- quotes with no speaker ------------------------------------------------------------------
-SPEECH = regex.compile(
+SPEECH = Lazy(
     r"(?<![\p{L}-])(?:said|says|say|told|tells|added|adds|asked|asks|explained|explains|insisted|insists|"
     r"argued|argues|claimed|claims|warned|warns|stressed|stresses|admitted|admits|noted|notes|wrote|writes|"
     r"replied|replies|continued|continues|declared|declares|announced|announces|urged|urges|suggested|"
@@ -167,7 +177,7 @@ SPEECH = regex.compile(
 MIN_QUOTE_WORDS = 8
 #: Someone who could be speaking: a personal pronoun, or a name (two capitalised words, or a
 #: capitalised word that is not the first of its sentence).
-SPEAKER = regex.compile(r"(?<![\p{L}-])(?:he|she|they|we|I|him|her|them|his|their)(?![\p{L}-])"
+SPEAKER = Lazy(r"(?<![\p{L}-])(?:he|she|they|we|I|him|her|them|his|their)(?![\p{L}-])"
                         r"|(?<=[\p{Ll},;] )\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+")
 QUOTE_MARKS = "\"“”‘’'"
 
@@ -233,7 +243,7 @@ class QuoteWithoutSpeaker(Rule):
 # -- surname at first reference --------------------------------------------------------------
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?"
 SAYING = r"(?:said|says|told|added|adds|argued|argues|explained|insisted|warned|claimed|stressed|admitted|noted|wrote|asked|replied|believes|thinks|agreed|denied|confirmed|announced)"
-SURNAME_SAYS = regex.compile(
+SURNAME_SAYS = Lazy(
     rf"(?<![\p{{L}}\p{{N}}'’.&-])(?<!&\s)(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)(?=\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?{SAYING}\b)"
     rf"|(?<=\b(?:said|says|added|asked)\s+)(?:(?P<hon2>{HONORIFIC})\s+)?(?P<name2>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])"
     rf"|(?<=\baccording\s+to\s+)(?:(?P<hon3>{HONORIFIC})\s+)?(?P<name3>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])")
@@ -246,14 +256,14 @@ ORG_WORDS = ("firm|company|companies|group|maker|makers|retailer|website|site|st
 _NAME = r"(?P<w>\p{Lu}\p{Ll}+)"
 #: Contexts that mark a capitalised word as a body or a place: "the W", "in W", "security firm
 #: W", "W said it", "W, which", "W's shares", "W plc", "W said in a statement".
-ORG_CUES = regex.compile(
+ORG_CUES = Lazy(
     rf"\b(?i:{ORG_WORDS})\s+{_NAME}\b|\b{_NAME}\s+(?:said|says)\s+in\s+a\s+statement"
     rf"|\b(?i:the|of|in|at|from|to|into|by|for|with|via)\s+{_NAME}\b"
     rf"|\b{_NAME}\s+(?:said|says|added|told)\s+(?:that\s+)?(?:it|its|they|their)\b|\b{_NAME},\s+(?:which|the|a|an)\s"
     rf"|\b{_NAME}['’]s\s+(?:shares|profits?|sales|board|chief|boss|website|spokesman|spokeswoman|owner|parent)\b"
     rf"|\b{_NAME}\s+(?:Inc|Ltd|plc|Corp|Group|Bank|Council|Party|University|Street|Road|Square|FC|United|City)\b")
-HONOURED = regex.compile(rf"\b{HONORIFIC}\s+(\p{{Lu}}\p{{Ll}}+)")
-CAP_WORD = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}+(?![\p{L}-])")
+HONOURED = Lazy(rf"\b{HONORIFIC}\s+(\p{{Lu}}\p{{Ll}}+)")
+CAP_WORD = Lazy(r"(?<![\p{L}-])\p{Lu}\p{Ll}+(?![\p{L}-])")
 TITLE_WORDS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady"})
 #: Lowercase particles inside names: "Sandra den Hamer", "Ludwig van Beethoven".
 PARTICLES = frozenset("de den der van von da di du le la bin al el ten ter".split())
@@ -340,7 +350,7 @@ class SurnameFirstReference(Rule):
         return is_person_name(name) or (zipf(name.lower()) < RARE_NAME and counts[name] == 1)
 
 
-FULL_NAME = regex.compile(r"(?<=(\S+)[ \t]+)(\p{Lu}\p{Ll}+)\b|(\p{Lu}\p{Ll}+)(?=[ \t]+\p{Lu}\p{Ll}+-\p{Ll}+)")
+FULL_NAME = Lazy(r"(?<=(\S+)[ \t]+)(\p{Lu}\p{Ll}+)\b|(\p{Lu}\p{Ll}+)(?=[ \t]+\p{Lu}\p{Ll}+-\p{Ll}+)")
 
 
 def _full_namings(headline: str, prose: str) -> dict[str, int]:
