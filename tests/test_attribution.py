@@ -73,6 +73,7 @@ def test_surname_at_first_reference(lint):
     "Police said the road was closed. Washington said it would respond.",
     "President Okafor arrived on Monday. Okafor said the talks went well.",
     "Kim Jung-tae, a lawyer, spoke first. Mr Kim said the case was weak.",
+    "Robert Okonjo-Iweala spoke first. Mr Okonjo-Iweala said the case was weak.",
 ])
 def test_people_introduced_and_organisations_pass(lint, text):
     assert lint(text, select="A003") == []

@@ -350,7 +350,8 @@ class SurnameFirstReference(Rule):
         return is_person_name(name) or (zipf(name.lower()) < RARE_NAME and counts[name] == 1)
 
 
-FULL_NAME = Lazy(r"(?<=(\S+)[ \t]+)(\p{Lu}\p{Ll}+)\b|(\p{Lu}\p{Ll}+)(?=[ \t]+\p{Lu}\p{Ll}+-\p{Ll}+)")
+FULL_NAME = Lazy(r"(?<=(\S+)[ \t]+)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])"
+                 r"|(\p{Lu}\p{Ll}+)(?=[ \t]+\p{Lu}\p{Ll}+-\p{Ll}+)")
 
 
 def _full_namings(headline: str, prose: str) -> dict[str, int]:
