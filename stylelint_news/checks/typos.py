@@ -81,6 +81,8 @@ AFTER_SAYING = frozenset({"that", "the", "it", "he", "she", "they", "we", "i", "
                           "there", "this", "in", "on", "mr", "ms", "mrs", "last", "yesterday", "today", "its",
                           "some", "more", "while", "when", "after", "before"})
 BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
+#: Words that introduce an example or a comparison, never the subject of a verb of saying.
+NOT_SUBJECTS = frozenset({"as", "than", "like", "such", "the", "a", "an"})
 #: After these a past participle follows ("has said"), never an adjective ("has sad").
 PERFECT = frozenset({"has", "have", "had"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "who", "you"})
@@ -167,11 +169,14 @@ def _meant(x: str, before, after, lead: str, trail: str) -> tuple[str, str] | No
         return found
     for c in candidates:
         gap = zipf(c) - zx
-        if c in SAYING and x not in SAYING and not x_left and gap >= 0.7 and not _is_verb(x):
+        inside_name = before is not None and after is not None and before.text[:1].isupper() and after.text[:1].isupper()
+        if c in SAYING and x not in SAYING and not x_left and gap >= 0.7 and not _is_verb(x) and not inside_name \
+                and not (q is not None and q[:1].isdigit()):
             if trail == ":":
                 return c, "introducing a quotation"
             subject = (p is None and any(ch in lead for ch in ',"”-–—)')) or (before is not None and before.text[:1].isupper()) \
-                or p in PRONOUNS or (p is not None and p not in BE and p not in PREPOSITIONS and pair_log(p, "said") >= 7.0)
+                or p in PRONOUNS or (p is not None and p not in BE and p not in PREPOSITIONS and p not in NOT_SUBJECTS
+                                     and pair_log(p, "said") >= 7.0)
             c_right = pair_log(c, q) if q else 0.0
             complement = q is None or after.text[:1].isupper() or q in AFTER_SAYING or p in PERFECT \
                 or (c_right >= 7.0 and not x_right)
