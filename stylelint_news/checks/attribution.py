@@ -174,6 +174,11 @@ SPEECH = Lazy(
     r"went\s+on|added:|wrote:|observed|observes|remarked|remarks|states|stated|shouted|cried|sang|"
     r"sings|read|reads|titled|entitled|headlined|dubbed|slogan|motto|message|words|phrase|letter|"
     r"report|speech|memo|email|e-mail|tweet|post|note|blog)(?![\p{L}-])", regex.IGNORECASE)
+#: Verbs of saying proper: a paragraph of quotation continues the words of the paragraph before
+#: only if someone spoke there ("called for a meeting" is not speech).
+SAID = Lazy(r"(?<![\p{L}-])(?:said|says|told|added|asked|explained|insisted|argued|claimed|warned|stressed|"
+            r"admitted|noted|wrote|replied|continued|declared|announced|according\s+to|in\s+a\s+statement|"
+            r"spokesman|spokeswoman|spokesperson)(?![\p{L}-])", regex.IGNORECASE)
 MIN_QUOTE_WORDS = 8
 #: Someone who could be speaking: a personal pronoun, or a name (two capitalised words, or a
 #: capitalised word that is not the first of its sentence).
@@ -237,7 +242,7 @@ class QuoteWithoutSpeaker(Rule):
     def _speaker_before(doc: Document, block) -> bool:
         quotes = doc.quotes_in(block.start, block.end)
         text = QuoteWithoutSpeaker._outside(doc.prose, block.start, block.end, quotes)
-        return bool(quotes) or bool(SPEECH.search(text)) or _speaker(text)
+        return bool(quotes) or bool(SAID.search(text)) or _speaker(text)
 
 
 # -- surname at first reference --------------------------------------------------------------

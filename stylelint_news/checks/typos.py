@@ -119,7 +119,8 @@ class ConfusedWord(Rule):
                 continue
             before = words[i - 1] if i and _joined(prose, words[i - 1], w) else None
             after = words[i + 1] if i + 1 < len(words) and _joined(prose, w, words[i + 1]) else None
-            found = _meant(x, before, after, prose[max(0, w.start - 3):w.start], prose[w.end:w.end + 1])
+            phrase = _noun_phrase(prose, words, i)
+            found = _meant(x, before, after, prose[max(0, w.start - 3):w.start], prose[w.end:w.end + 1], phrase)
             if found is not None:
                 right, frame = found
                 yield self.report(doc, w.start, w.end, f'"{x}" looks like a slip for "{right}" here ({frame})',
@@ -143,7 +144,25 @@ def _may_be_confused(x: str) -> bool:
         SAYING.intersection(candidates) or PREPOSITIONS.intersection(candidates) or zx <= 3.5 and x not in closed_class())
 
 
-def _meant(x: str, before, after, lead: str, trail: str) -> tuple[str, str] | None:
+def _noun_phrase(prose: str, words, i: int) -> bool:
+    """Whether the words before word i are a noun phrase opened by a determiner within three
+    words ("the chief executive", "its new chairman"): the shape of a subject."""
+    from ..words import closed_class
+
+    function_words = closed_class()
+    for back in range(1, 4):
+        j = i - back
+        if j < 0 or not _joined(prose, words[j], words[j + 1]):
+            return False
+        word = words[j].text.lower()
+        if word in DETERMINERS and back > 1:
+            return True
+        if word in function_words or not word.isalpha():
+            return False
+    return False
+
+
+def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False) -> tuple[str, str] | None:
     """The word meant instead of `x` and the frame that shows it, or None."""
     from .. import confusables
     from ..lexicon import pair_log, zipf
@@ -180,6 +199,8 @@ def _meant(x: str, before, after, lead: str, trail: str) -> tuple[str, str] | No
             c_right = pair_log(c, q) if q else 0.0
             complement = q is None or after.text[:1].isupper() or q in AFTER_SAYING or p in PERFECT \
                 or (c_right >= 7.0 and not x_right)
+            if not subject and phrase and q is not None and (q in AFTER_SAYING or after.text[:1].isupper()):
+                subject = complement = True  # "the chief executive sad the ...": a noun phrase, then a clause
             if subject and complement:
                 return c, f'after "{p}"' if p else "attributing a quotation"
         if (x not in function_words and c not in function_words and p is not None and q is not None
@@ -223,8 +244,10 @@ def _is_verb(x: str) -> bool:
 
 
 def _joined(prose: str, a, b) -> bool:
-    """Two words side by side with nothing but spaces between (no punctuation, no line break)."""
-    return not prose[a.end:b.start].strip() and "\n" not in prose[a.end:b.start]
+    """Two words side by side with nothing but spaces between: no punctuation, and at most a
+    soft line break (a blank line ends a paragraph)."""
+    gap = prose[a.end:b.start]
+    return not gap.strip() and gap.count("\n") <= 1
 
 
 class RepeatedWord(Rule):
