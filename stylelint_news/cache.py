@@ -39,10 +39,11 @@ def package_file(package: str, *parts: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)), *parts)
 
 
-def built(name: str, source: Path, build: Callable[[], Any]) -> Any:
-    """The data called `name`, read from the cache or built from `source` and stored there."""
-    stat = source.stat()
-    key = hashlib.sha1(f"{__version__}|{source}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+def built(name: str, source: Path | tuple[Path, ...], build: Callable[[], Any]) -> Any:
+    """The data called `name`, read from the cache or built from the source file(s) and stored there."""
+    sources = source if isinstance(source, tuple) else (source,)
+    prints = [f"{p}|{p.stat().st_size}|{p.stat().st_mtime_ns}" for p in sources]
+    key = hashlib.sha1("|".join([__version__, *prints]).encode()).hexdigest()[:16]
     path = folder() / f"{name}-{key}.marshal"
     try:
         return marshal.loads(path.read_bytes())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache, lru_cache
+from pathlib import Path
 
 from .cache import built
 from .lexicon import UNIGRAMS, word_log, zipf
@@ -78,7 +79,8 @@ class _Sets:
 
 @cache
 def _sets() -> _Sets:
-    return _Sets(built("confusables", UNIGRAMS(), _build))
+    homophones = Path(__file__).with_name("data") / "homophones.txt"
+    return _Sets(built("confusables", (UNIGRAMS(), homophones), _build))
 
 
 @lru_cache(maxsize=65536)

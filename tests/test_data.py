@@ -1,0 +1,47 @@
+"""The word lists we curate: sorted, no duplicates, each with its source, nothing mapped to itself."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+DATA = resources.files("stylelint_news").joinpath("data")
+LISTS = ["closed_class.txt", "auxiliaries.txt", "homophones.txt"]
+
+
+def entries(name: str) -> list[str]:
+    return [ln for ln in DATA.joinpath(name).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_lists_are_sorted_unique_lowercase_and_sourced(name):
+    text = DATA.joinpath(name).read_text(encoding="utf-8")
+    assert text.startswith("#") and ("Source" in text or "CGEL" in text), f"{name} does not say where it comes from"
+    rows = entries(name)
+    assert rows == sorted(rows), f"{name} is not sorted"
+    assert len(rows) == len(set(rows)), f"{name} has duplicates"
+    assert all(r == r.lower() and r == r.strip() for r in rows)
+
+
+def test_auxiliaries_are_function_words_too():
+    closed = set(entries("closed_class.txt"))
+    missing = set(entries("auxiliaries.txt")) - closed - {"be", "will", "shall"}
+    assert not missing, missing
+
+
+def test_homophone_sets_have_two_or_more_distinct_words_and_no_word_twice():
+    seen: set[str] = set()
+    for row in entries("homophones.txt"):
+        words = row.split()
+        assert len(words) >= 2 and len(set(words)) == len(words), row
+        assert words == sorted(words), row
+        assert not seen & set(words), f"{row}: a word is in two sets"
+        seen.update(words)
+
+
+def test_built_confusion_sets_never_map_a_word_to_itself_or_an_inflection():
+    from stylelint_news import confusables
+
+    for word in ("trial", "public", "from", "said", "their", "claims", "county"):
+        found = confusables.candidates(word)
+        assert word not in found and word + "s" not in found and found, word
