@@ -49,8 +49,13 @@ def github(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
     for f in findings:
         props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f'{f.code} {f.name}')}")
-        out.append(f"::warning {props}::{_escape_data(f'{f.code} {f.message}')}\n")
+        level = {"info": "notice", "error": "error"}.get(getattr(rules.get(f.code), "level", "warning"), "warning")
+        out.append(f"::{level} {props}::{_escape_data(f'{f.code} {f.message}')}\n")
     return "".join(out)
+
+
+def _sarif_level(rule: Rule | None) -> str:
+    return {"info": "note", "error": "error"}.get(getattr(rule, "level", "warning"), "warning")
 
 
 def sarif(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
@@ -66,14 +71,14 @@ def sarif(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
             "shortDescription": {"text": rule.summary if rule else code},
             "fullDescription": {"text": (rule.what or rule.summary) if rule else code},
             "help": {"text": rule.explain() if rule else code},
-            "defaultConfiguration": {"level": "warning"},
+            "defaultConfiguration": {"level": _sarif_level(rule)},
         })
     results = []
     for f in findings:
         result = {
             "ruleId": f.code,
             "ruleIndex": index[f.code],
-            "level": "warning",
+            "level": _sarif_level(rules.get(f.code)),
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": Path(f.path).as_posix()},

@@ -44,6 +44,8 @@ class Rule:
     bad: str = ""
     good: str = ""
     default: bool = True
+    #: How the GitHub and SARIF outputs present findings: info, warning or error.
+    level: str = "warning"
     options: Mapping[str, Any] = {}
     #: Whether this rule's findings cover text that repeats earlier text (a pasted paragraph):
     #: the engine then drops other findings inside that copy that the original already has.

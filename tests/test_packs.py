@@ -151,3 +151,18 @@ def test_pack_findings_appear_in_every_format(tmp_path):
     for fmt in ("flake8", "json", "github", "sarif"):
         r = run_cli(str(tmp_path / "a.md"), "--format", fmt)
         assert r.returncode == 1 and "N010" in r.stdout.decode(), fmt
+
+
+def test_exceptions_are_phrases_that_cover_the_match_and_level_reaches_the_outputs(tmp_path):
+    from conftest import run_cli
+
+    (rule,) = rules('[[rule]]\ncode = "N020"\nname = "kiev"\ntype = "substitution"\nmessage = "{replacement}"\n'
+                    'level = "error"\nswap = { "Kievan" = "Kyivan" }\nexceptions = ["Kievan Rus"]\n')
+    assert [f.start for f in run(rule, "Kievan Rus was a state. The Kievan mayor spoke.\n")] == [28]
+    pack = tmp_path / "desk.toml"
+    pack.write_text('[[rule]]\ncode = "N021"\nname = "slams"\ntype = "existence"\nmessage = "m"\nlevel = "error"\ntokens = ["slams"]\n',
+                    encoding="utf-8")
+    (tmp_path / ".stylelint-news.toml").write_text('rules = ["desk.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("The mayor slams the plan.\n", encoding="utf-8")
+    assert run_cli(str(tmp_path / "a.md"), "--format", "github").stdout.startswith(b"::error ")
+    assert b'"level": "error"' in run_cli(str(tmp_path / "a.md"), "--format", "sarif").stdout

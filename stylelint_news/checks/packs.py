@@ -29,6 +29,9 @@ else:  # pragma: no cover
 #: Seconds a pattern may take on one file before the rule is skipped for it.
 TIMEOUT = 1.0
 SCOPES = ("headline", "lead", "body")
+LEVELS = ("info", "warning", "error")
+#: How far around a match an exception phrase is looked for, in characters.
+EXCEPTION_REACH = 120
 QUOTES = ("include", "exclude", "only")
 COMMON_KEYS = {"code", "name", "type", "message", "summary", "what", "why", "source", "level", "scope", "quotes",
                "ignore-case", "exceptions", "examples", "default"}
@@ -101,6 +104,9 @@ class PackRule(Rule):
         bad_scope = set(self.scope) - set(SCOPES)
         if bad_scope:
             raise PackError(f"unknown scope {', '.join(sorted(bad_scope))} (choose from {', '.join(SCOPES)})")
+        self.level = table.get("level", "warning")
+        if self.level not in LEVELS:
+            raise PackError(f"`level` must be one of {', '.join(LEVELS)}")
         self.quotes = table.get("quotes", "include")
         if self.quotes not in QUOTES:
             raise PackError(f"`quotes` must be one of {', '.join(QUOTES)}")
@@ -150,7 +156,14 @@ class PackRule(Rule):
             inside = doc.in_quote(m.start()) is not None
             if inside != (self.quotes == "only"):
                 return False
-        return not any(e.fullmatch(m.group()) for e in self.exceptions)
+        return not any(self._excepted(doc, e, m) for e in self.exceptions)
+
+    @staticmethod
+    def _excepted(doc: Document, exception: regex.Pattern, m: regex.Match) -> bool:
+        """Whether an exception phrase covers the match ("Kievan Rus" covers "Kievan")."""
+        text = m.string
+        window = (max(0, m.start() - EXCEPTION_REACH), min(len(text), m.end() + EXCEPTION_REACH))
+        return any(e.start() <= m.start() and m.end() <= e.end() for e in exception.finditer(text, *window))
 
 
 class Existence(PackRule):
