@@ -81,6 +81,11 @@ AFTER_SAYING = frozenset({"that", "the", "it", "he", "she", "they", "we", "i", "
                           "there", "this", "in", "on", "mr", "ms", "mrs", "last", "yesterday", "today", "its",
                           "some", "more", "while", "when", "after", "before"})
 BE = frozenset({"is", "was", "are", "were", "be", "been", "being", "am"})
+#: Words that follow "there" as an adverb ("went there yesterday", "lived there once").
+ADVERBS_AFTER_THERE = frozenset({"yesterday", "today", "tomorrow", "once", "twice", "again", "already", "still",
+                                 "first", "last", "later", "earlier", "online", "instead", "alone", "together",
+                                 "anyway", "overnight", "permanently", "forever", "before", "afterwards", "soon",
+                                 "previously", "recently", "regularly", "daily", "tonight", "lately", "briefly"})
 #: Words that introduce an example or a comparison, never the subject of a verb of saying.
 NOT_SUBJECTS = frozenset({"as", "than", "like", "such", "the", "a", "an"})
 #: After these a past participle follows ("has said"), never an adjective ("has sad").
@@ -177,6 +182,9 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False) -
         c_right = pair_log(right, q)
         if c_right >= 7.0 and x_right < c_right - 1.5:
             return right, f'"{right} {q}"'
+        if (not x_right and q.isalpha() and q not in closed_class() and q not in ADVERBS_AFTER_THERE
+                and not q.endswith(("ing", "ed")) and not _is_verb(q) and p is not None and p not in PERFECT):
+            return right, f'"{right} {q}": "there" does not go before "{q}"'
     if x == "then" and p is not None and (p.endswith("er") or p in COMPARATIVES) \
             and pair_log(p, "than") >= 7.0 and not pair_log(p, "then"):
         return "than", f'"{p} than"'
