@@ -81,3 +81,8 @@ def test_mixed_british_and_american_spelling_is_opt_in(lint):
     # names keep their spelling, and British licenses with an s: neither is a mix
     assert lint("The licence was renewed. He is licensed to drive. She works at the World Trade Center "
                 "and the colour of the office is grey.", select="S201") == []
+
+
+def test_blanked_links_and_entities_are_not_spaces_or_words(lint):
+    assert lint("Posted on example.org on Sunday, and on [the site](https://example.org) the next day.", select="T") == []
+    assert lint("He plays for B&#233;ziers and Toulon.", select="T001") == []

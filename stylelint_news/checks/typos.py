@@ -14,6 +14,7 @@ from ..hookspecs import hookimpl
 from ..rule import Context, Rule
 from .packs import PackError, PackRule, match_case, render
 
+ENTITY_BEFORE = regex.compile(r"&#?\w+;$")  # "B&#233;ziers": "ziers" is half a word
 CLITIC = regex.compile(r"['’](?:s|d|ll|re|ve|m)$")
 CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*")
 
@@ -58,7 +59,7 @@ class Misspelling(Rule):
             if not base.isalpha() or not base.islower() or "-" in text or len(base) < 3:
                 continue
             if base in own or base in capitalised or prose[w.start - 1:w.start] in ("@", "#", "&") \
-                    or prose[w.end:w.end + 1] == "&":
+                    or prose[w.end:w.end + 1] == "&" or ENTITY_BEFORE.search(doc.text, max(0, w.start - 10), w.start):
                 continue
             if base in wrong_dialect:
                 right = wrong_dialect[base]
@@ -122,9 +123,10 @@ class ConfusedWord(Rule):
             x = w.text
             if not _may_be_confused(x):
                 continue
-            before = words[i - 1] if i and _joined(prose, words[i - 1], w) else None
-            after = words[i + 1] if i + 1 < len(words) and _joined(prose, w, words[i + 1]) else None
-            phrase = _noun_phrase(prose, words, i)
+            text = doc.text  # gaps read in the file: a blanked link or URL is not a space
+            before = words[i - 1] if i and _joined(text, words[i - 1], w) else None
+            after = words[i + 1] if i + 1 < len(words) and _joined(text, w, words[i + 1]) else None
+            phrase = _noun_phrase(text, words, i)
             found = _meant(x, before, after, prose[max(0, w.start - 3):w.start], prose[w.end:w.end + 1], phrase)
             if found is not None:
                 right, frame = found
@@ -275,11 +277,11 @@ class RepeatedWord(Rule):
         for a, b in zip(words, words[1:]):
             if a.text.lower() != b.text.lower() or not a.text.isalpha():
                 continue
-            if prose[a.end:b.start].strip() or a.text.lower() in GRAMMATICAL_DOUBLES:
-                continue
+            if doc.text[a.end:b.start].strip() or a.text.lower() in GRAMMATICAL_DOUBLES:
+                continue  # the file's own text, not the prose view: a blanked link or URL is not a space
             if b.text[:1].isupper():
                 continue  # "Duran Duran", "Sirhan Sirhan": a name, not a slip
-            gap = prose[a.end:b.start]
+            gap = doc.text[a.end:b.start]
             if "\n" in gap:  # keep the line break where the writer put it: drop the first copy
                 cut = Edit(len(prose[:a.start].rstrip(" \t")), a.end, "")
             else:
