@@ -172,7 +172,8 @@ def _run(args: argparse.Namespace) -> int:
         out.write("".join(r.diff or "" for r in results))
     elif (args.fix or args.unsafe_fixes) and "-" in paths:
         stdin_result = results[0]
-        out.write(stdin_result.fixed_text if stdin_result.fixed_text is not None else _stdin_text_fallback(stdin_result))
+        # the fixed text, or the text unchanged when nothing was fixed: a filter always passes it on
+        out.write(stdin_result.fixed_text if stdin_result.fixed_text is not None else stdin_result.original_text or "")
     if args.output_file:
         try:
             Path(args.output_file).write_text(report, encoding="utf-8")
@@ -193,7 +194,3 @@ def _run(args: argparse.Namespace) -> int:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
 
-
-def _stdin_text_fallback(result) -> str:
-    """Standard input unchanged: with --fix and nothing fixed, the text still goes through."""
-    return result.original_text or ""
