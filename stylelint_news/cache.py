@@ -20,6 +20,9 @@ from typing import Any
 from . import __version__
 
 ENV = "STYLELINT_NEWS_CACHE_DIR"
+#: The shape of what is stored: bump it whenever a builder's output changes form, so data built
+#: by an older checkout is never read as the new shape.
+FORMAT = 3
 
 
 def folder() -> Path:
@@ -43,7 +46,7 @@ def built(name: str, source: Path | tuple[Path, ...], build: Callable[[], Any]) 
     """The data called `name`, read from the cache or built from the source file(s) and stored there."""
     sources = source if isinstance(source, tuple) else (source,)
     prints = [f"{p}|{p.stat().st_size}|{p.stat().st_mtime_ns}" for p in sources]
-    key = hashlib.sha1("|".join([__version__, *prints]).encode()).hexdigest()[:16]
+    key = hashlib.sha1("|".join([__version__, str(FORMAT), *prints]).encode()).hexdigest()[:16]
     path = folder() / f"{name}-{key}.marshal"
     try:
         return marshal.loads(path.read_bytes())

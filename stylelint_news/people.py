@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from .cache import built, package_file
+from .lexicon import Lines, pack_lines
 
 
 def NAM_DICT():  # noqa: N802 - a path, named like the constant it stands for
@@ -21,30 +22,35 @@ def _census(name: str) -> set[str]:
     return {line.split(" ", 1)[0].capitalize() for line in text.splitlines() if line.strip()}
 
 
+def _names(pack: list[str] | set[str]) -> tuple[str, bytes]:
+    return pack_lines({n: "" for n in pack})
+
+
 @cache
-def census_first_names() -> frozenset[str]:
-    return frozenset(built("census-first", package_file("names", "dist.male.first"), lambda: sorted(_census("dist.male.first") | _census("dist.female.first"))))
+def census_first_names() -> Lines:
+    return Lines(built("census-first", package_file("names", "dist.male.first"),
+                       lambda: _names(_census("dist.male.first") | _census("dist.female.first"))))
 
 
-def _build_first_names() -> list[str]:
-    names = set(census_first_names())
+def _build_first_names() -> tuple[str, bytes]:
+    names = _census("dist.male.first") | _census("dist.female.first")
     text = NAM_DICT().read_text(encoding="iso-8859-1")
     for line in text.splitlines():
         if line[:1] in "MF?" and not line.startswith("#") and len(line) > 30:
             name = line[3:29].strip()
             if name.isalpha() and name[:1].isupper():
                 names.add(name)
-    return sorted(names)
+    return _names(names)
 
 
 @cache
-def first_names() -> frozenset[str]:
-    return frozenset(built("first-names", NAM_DICT(), _build_first_names))
+def first_names() -> Lines:
+    return Lines(built("first-names", NAM_DICT(), _build_first_names))
 
 
 @cache
-def surnames() -> frozenset[str]:
-    return frozenset(built("surnames", package_file("names", "dist.all.last"), lambda: sorted(_census("dist.all.last"))))
+def surnames() -> Lines:
+    return Lines(built("surnames", package_file("names", "dist.all.last"), lambda: _names(_census("dist.all.last"))))
 
 
 def is_person_name(word: str) -> bool:

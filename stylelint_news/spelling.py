@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from .cache import built, package_file
-from .lexicon import zipf
+from .lexicon import Lines, pack_lines, zipf
 
 #: Below this Zipf frequency a word is barely attested: a typo when a common word is one edit
 #: away ("politicial" 1.2, "political" 5.3). Rare real words sit above it ("raunch" 1.6, "rouble" 2.2).
@@ -34,7 +34,7 @@ SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less
             "ies", "ier", "iest", "ily", "iness", "al", "ally", "ic", "ical", "ically")
 
 
-def _build_codespell() -> dict[str, str]:
+def _build_codespell() -> tuple[str, bytes]:
     text = package_file("codespell_lib", "data", "dictionary.txt").read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():
@@ -42,13 +42,13 @@ def _build_codespell() -> dict[str, str]:
         right = right.split(",")[0].strip()
         if wrong.isalpha() and right.replace(" ", "").replace("'", "").isalpha():
             out[wrong] = right
-    return out
+    return pack_lines(out)
 
 
 @cache
-def _codespell() -> dict[str, str]:
+def _codespell() -> Lines:
     """codespell's misspelling -> first correction, for prose words (no code identifiers)."""
-    return built("codespell", package_file("codespell_lib", "data", "dictionary.txt"), _build_codespell)
+    return Lines(built("codespell", package_file("codespell_lib", "data", "dictionary.txt"), _build_codespell))
 
 
 @cache
@@ -141,4 +141,4 @@ def misspelling(word: str) -> tuple[bool, str | None]:
 
 def is_listed(word: str) -> bool:
     """Whether codespell lists the word as a misspelling (repeating it does not make it right)."""
-    return word in _codespell()
+    return _codespell().get(word) is not None

@@ -48,3 +48,23 @@ def test_identical_files_in_different_places_are_not_confused(tmp_path):
     for _ in range(2):
         out = run_cli("--cache-dir", str(cache), str(tmp_path)).stdout.decode()
         assert "b.txt" in out and "wires" not in out
+
+
+def test_built_data_is_rebuilt_when_its_shape_or_source_changes(tmp_path, monkeypatch):
+    from stylelint_news import cache
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "data"))
+    source = tmp_path / "words.txt"
+    source.write_text("a\n", encoding="utf-8")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return ("shape", len(calls))
+
+    assert cache.built("t", source, build) == ("shape", 1)
+    assert cache.built("t", source, build) == ("shape", 1)  # read back, not rebuilt
+    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
+    assert cache.built("t", source, build) == ("shape", 2)  # a new shape is never read as the old
+    source.write_text("a\nb\n", encoding="utf-8")
+    assert cache.built("t", source, build) == ("shape", 3)  # nor is data built from an older source
