@@ -120,7 +120,7 @@ def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -
     from .checks.packs import load_pack, read_pack, shipped_packs
 
     for where, text in shipped_packs() if shipped else ():
-        for rule in read_pack(text, where, registry.rule_types):
+        for rule in read_pack(text, where, registry.rule_types, shipped=True):
             registry.add_rule(rule, "builtin")
     for path in packs:
         for rule in load_pack(path, registry.rule_types):

@@ -7,6 +7,7 @@ badly costs one skipped rule on one file, reported, never a hung commit.
 """
 from __future__ import annotations
 
+import contextvars
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
@@ -19,6 +20,7 @@ from ..document import Document
 from ..errors import RuleSkipped, UsageError
 from ..finding import Finding
 from ..hookspecs import hookimpl
+from ..patterns import Lazy
 from ..rule import Context, Rule
 
 if sys.version_info >= (3, 11):
@@ -26,6 +28,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+#: True while the packs that ship with the tool are read (see compile_pattern).
+SHIPPED_LOADING: contextvars.ContextVar[bool] = contextvars.ContextVar("shipped_loading", default=False)
 #: Seconds a pattern may take on one file before the rule is skipped for it.
 TIMEOUT = 1.0
 SCOPES = ("headline", "lead", "body")
@@ -53,8 +57,13 @@ def render(template: str, **values: str) -> str:
 
 
 def compile_pattern(pattern: str, ignore_case: bool, what: str = "pattern") -> regex.Pattern:
+    """A pack's pattern, compiled now so a bad one fails at load naming the rule; the packs that
+    ship with the tool are tested, so theirs compile on first use instead (start-up is short)."""
+    flags = regex.IGNORECASE if ignore_case else 0
+    if SHIPPED_LOADING.get():
+        return Lazy(pattern, flags)  # type: ignore[return-value]
     try:
-        return regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
+        return regex.compile(pattern, flags)
     except regex.error as err:
         raise PackError(f"bad regular expression in {what} {pattern!r}: {err}") from None
 
@@ -285,8 +294,17 @@ def stylelint_news_rule_types():
     return dict(BUILTIN_TYPES)
 
 
-def read_pack(text: str, where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]]) -> list[Rule]:
+def read_pack(text: str, where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]],
+              shipped: bool = False) -> list[Rule]:
     """Rules from a pack's text; every problem is a UsageError naming the file and the rule."""
+    token = SHIPPED_LOADING.set(shipped)
+    try:
+        return _read_pack(text, where, rule_types)
+    finally:
+        SHIPPED_LOADING.reset(token)
+
+
+def _read_pack(text: str, where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]]) -> list[Rule]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
