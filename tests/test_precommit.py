@@ -22,6 +22,7 @@ def test_pre_commit_try_repo(tmp_path):
     newsroom.mkdir()
     git("init", "-q", cwd=newsroom)
     (newsroom / "story.md").write_text("The ferry will sail to to the islands.\n", encoding="utf-8")
+    (newsroom / "wire.txt").write_text("Ferry news\n\nThe boat sailed at at dawn.\n", encoding="utf-8")
     (newsroom / "notes.py").write_text("x = 'to to'\n", encoding="utf-8")
     git("add", ".", cwd=newsroom)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t",
@@ -31,4 +32,5 @@ def test_pre_commit_try_repo(tmp_path):
     out = r.stdout + r.stderr
     assert r.returncode == 1, out
     assert "story.md:1:21: T003 repeated word" in out
+    assert "wire.txt:3:17: T003 repeated word" in out
     assert "notes.py" not in out.split("stylelint-news")[-1]
