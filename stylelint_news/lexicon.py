@@ -134,7 +134,7 @@ def _zipf() -> Table:
 
 
 def zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of a lowercase word: 6 for "said", 3 for "clams", 0 if unseen."""
+    """wordfreq's Zipf frequency of a lowercase word: 6 for "said", 3 for "ferrule", 0 if unseen."""
     return _zipf().get(word) / 10
 
 

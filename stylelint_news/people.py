@@ -60,5 +60,5 @@ def is_person_name(word: str) -> bool:
 
 def is_given_name_only(word: str) -> bool:
     """A common English given name that is not also a surname: "Jill", "Lucy" (a person called by
-    first name, as children and family members are), not "Zakaria" or "Glenn"-as-surname."""
+    first name, as children and family members are), not "Ayodele" or "Glenn"-as-surname."""
     return word in census_first_names() and word not in surnames()

@@ -8,7 +8,7 @@ from conftest import codes
 
 @pytest.mark.parametrize("text, word", [
     ("The harbour board said the delay was Their fault.", "Their"),
-    ("Ministers said the plan would pay for Itself within a decade.", "Itself"),
+    ("Ministers said the tolls would pay for Themselves within a decade.", "Themselves"),
     ("Dockers voted to strike because The talks had failed.", "The"),
     ("The mayor, Which the council elected in May, resigned.", "Which"),
     ("Passengers were Also offered refunds on Tuesday.", "Also"),

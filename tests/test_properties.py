@@ -14,7 +14,7 @@ REGISTRY = build(Settings())[1]
 LINTER = Linter(Settings(), REGISTRY, Flags(select=("ALL",)))
 FIXER = Linter(Settings(), REGISTRY, Flags(fix=True))
 WORDS = st.sampled_from(["the", "The", "to", "said", "Mr", "Smith", "\"", "“", "”", "'", ".", ",", ":", "\n", "\n\n",
-                         "# ", "- ", "> ", "[", "](http://x.y)", "<!--", "-->", "---\n", "Itself", "clams", "`"])
+                         "# ", "- ", "> ", "[", "](http://x.y)", "<!--", "-->", "---\n", "Themselves", "adder", "`"])
 TEXT = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=120).map(" ".join))
 
 

@@ -43,7 +43,8 @@ def test_newsroom_words_and_repeated_coinages_pass(lint):
 
 
 @pytest.mark.parametrize("text, word, right", [
-    ("The minister clams the delay was avoidable.", "clams", "claims"),
+    ("The minister adder that the delay was avoidable.", "adder", "added"),
+    ("The minister toad reporters the port would reopen.", "toad", "told"),
     ("Officials sad the bridge would reopen on Friday.", "sad", "said"),
     ('"We will appeal," sad Ms Ortega.', "sad", "said"),
     ("Families returned to there homes after the flood.", "there", "their"),
@@ -57,7 +58,7 @@ def test_confused_words_in_news_frames(lint, text, word, right):
 
 
 @pytest.mark.parametrize("text", [
-    "The witness clams up whenever she is asked about the night.",
+    "An adder was found in the heather near the path.",
     "Detectives followed a trail of evidence to the harbour.",
     "The county council approved the plan.",
     "There was no comment, and then the meeting ended.",

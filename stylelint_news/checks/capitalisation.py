@@ -42,7 +42,7 @@ MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 
 
 def is_capitalised(word: str) -> bool:
-    """Title-case word: "Itself", "The"; not "NATO", "McDonald", "iPhone" or "I"."""
+    """Title-case word: "Whose", "The"; not "NATO", "McDonald", "iPhone" or "I"."""
     return len(word) > 1 and word[0].isupper() and (word[1:].islower() or "-" in word and word.split("-")[0][1:].islower())
 
 
@@ -126,7 +126,7 @@ class StrayCapital(Rule):
     name = "stray-capital"
     summary = "A word capitalised mid-sentence that is lowercase there."
     what = ("Flags a capital on a function word in the middle of a sentence: a pronoun, determiner, "
-            "preposition, conjunction, auxiliary or such adverb (\"Itself\", \"The\" before a common "
+            "preposition, conjunction, auxiliary or such adverb (\"Themselves\", \"The\" before a common "
             "noun, \"Their\", \"Also\"), which English never capitalises there. Sentence starts, the "
             "first word after a colon or an opening quote, names and titles of works (\"The "
             "Hague\", \"Of Mice and Men\"), headings, \"I\" and initialisms pass.")

@@ -106,15 +106,15 @@ class ConfusedWord(Rule):
     summary = "A real word that is wrong where it stands."
     what = ("Flags a correctly spelt word that its neighbours show is a slip for a word one edit away "
             "or a classic confusable, in frames news uses all the time: a subject followed by a "
-            "near-miss of a verb of saying (\"the spokesman clams\", \"officials sad\"); a possessive "
+            "near-miss of a verb of saying (\"the minister adder that\", \"the mayor toad reporters\"); a possessive "
             "before a noun (\"in there home\"); a comparative before \"then\" (\"stronger then "
             "ever\"); a preposition before a name or determiner (\"reports form China\"); and a rare "
-            "word where a common one fits both neighbours (\"a pubic meeting\"). The evidence is "
+            "word where a common one fits both neighbours (\"a pubic hearing\"). The evidence is "
             "Google Books pair counts (symspellpy) and word frequencies (wordfreq); a word that "
-            "fits its neighbours (\"the witness clams up\", \"a trail of evidence\") passes.")
+            "fits its neighbours (\"an adder in the heather\", \"a toad in the pond\") passes.")
     why = "A spell checker passes these, so they reach print; readers see them at once."
-    bad = "The spokesman clams the talks will resume on Monday."
-    good = "The spokesman claims the talks will resume on Monday. The witness clams up when asked."
+    bad = "The minister adder that the talks would resume on Monday."
+    good = "The minister added that the talks would resume on Monday. An adder was seen on the heath."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
