@@ -19,9 +19,22 @@ from . import __version__
 from .finding import Edit, Finding, Fix
 
 
+def code_fingerprint(folder: Path = Path(__file__).parent) -> str:
+    """Every file of the tool itself (code, packs, word lists), by path, size and modification
+    time: a changed rule in a checkout or a reinstall with the same version number must not be
+    answered from results the old code gave. Stat calls only, so it costs about a millisecond."""
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in (".py", ".toml", ".txt") and "__pycache__" not in path.parts:
+            st = path.stat()
+            h.update(f"{path.relative_to(folder)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
 def fingerprint(*parts: object, files: tuple[str, ...] = ()) -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(__version__.encode())
+    h.update(code_fingerprint().encode())
     for part in parts:
         h.update(repr(part).encode())
     for name in files:

@@ -68,3 +68,17 @@ def test_built_data_is_rebuilt_when_its_shape_or_source_changes(tmp_path, monkey
     assert cache.built("t", source, build) == ("shape", 2)  # a new shape is never read as the old
     source.write_text("a\nb\n", encoding="utf-8")
     assert cache.built("t", source, build) == ("shape", 3)  # nor is data built from an older source
+
+
+def test_the_tools_own_code_is_part_of_the_key(tmp_path):
+    import os
+
+    from stylelint_news.resultcache import code_fingerprint
+
+    (tmp_path / "rule.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "pack.toml").write_text("", encoding="utf-8")
+    before = code_fingerprint(tmp_path)
+    assert code_fingerprint(tmp_path) == before
+    (tmp_path / "rule.py").write_text("x = 2\n", encoding="utf-8")
+    os.utime(tmp_path / "rule.py", ns=(1, 1))
+    assert code_fingerprint(tmp_path) != before
