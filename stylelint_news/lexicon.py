@@ -31,7 +31,7 @@ class Table:
     turns itself into a dict once (right for an archive).
     """
 
-    DICT_AFTER = 20_000
+    DICT_AFTER = 4_000
 
     def __init__(self, data: tuple[str, bytes, bytes]) -> None:
         self.blob, self.values, offsets = data
