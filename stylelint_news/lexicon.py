@@ -23,26 +23,55 @@ def UNIGRAMS():  # noqa: N802
     return package_file("symspellpy", "frequency_dictionary_en_82_765.txt")
 
 
-class Table:
+class _SortedLines:
+    """Sorted lines kept as one string and an array of where each starts: loads in a
+    millisecond, searched by bisection over slices. The base of `Table` and `Lines`."""
+
+    def __init__(self, blob: str, offsets: bytes) -> None:
+        self.blob = blob
+        self.starts = array("I")
+        self.starts.frombytes(offsets)
+
+    def line(self, i: int) -> str:
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.blob)
+        return self.blob[self.starts[i]:end]
+
+    def first_at_least(self, probe: str) -> int:
+        """The index of the first line not less than `probe` (len(starts) if none)."""
+        lo, hi = 0, len(self.starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.line(mid) < probe:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def _offsets(lines: list[str]) -> bytes:
+    """Where each line starts in "\n".join(lines)."""
+    starts = array("I")
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts.tobytes()
+
+
+class Table(_SortedLines):
     """A read-only map from sorted string keys to one-byte values.
 
-    The keys stay one string with an array of where each starts, so loading costs a millisecond
-    and a look-up is a bisection over slices (right for one article); after many look-ups it
-    turns itself into a dict once (right for an archive).
+    A look-up is a bisection (right for one article); after many look-ups the table turns
+    itself into a dict once (right for an archive).
     """
 
     DICT_AFTER = 4_000
 
     def __init__(self, data: tuple[str, bytes, bytes]) -> None:
-        self.blob, self.values, offsets = data
-        self.starts = array("I")
-        self.starts.frombytes(offsets)
+        super().__init__(data[0], data[2])
+        self.values = data[1]
         self.asked = 0
         self.map: dict[str, int] | None = None
-
-    def _key(self, i: int) -> str:
-        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.blob)
-        return self.blob[self.starts[i]:end]
 
     @property
     def keys(self) -> list[str]:
@@ -55,43 +84,25 @@ class Table:
         if self.asked > self.DICT_AFTER:
             self.map = dict(zip(self.keys, self.values))
             return self.map.get(key, 0)
-        lo, hi = 0, len(self.starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._key(mid) < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        return self.values[lo] if lo < len(self.starts) and self._key(lo) == key else 0
+        i = self.first_at_least(key)
+        return self.values[i] if i < len(self.starts) and self.line(i) == key else 0
 
     def __contains__(self, key: str) -> bool:
         return self.get(key) > 0
 
 
-class Lines:
-    """A read-only map from sorted keys to strings, stored as "key<TAB>value" lines with their
-    offsets: a set or a dict of tens of thousands of words that loads in a millisecond."""
+class Lines(_SortedLines):
+    """A read-only map from sorted keys to strings, stored as "key<TAB>value" lines: a set or a
+    dict of tens of thousands of words that loads in a millisecond."""
 
     def __init__(self, data: tuple[str, bytes]) -> None:
-        self.blob = data[0]
-        self.starts = array("I")
-        self.starts.frombytes(data[1])
-
-    def _line(self, i: int) -> str:
-        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.blob)
-        return self.blob[self.starts[i]:end]
+        super().__init__(data[0], data[1])
 
     def get(self, key: str) -> str | None:
-        lo, hi = 0, len(self.starts)
         probe = key + "\t"
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._line(mid) < probe:
-                lo = mid + 1
-            else:
-                hi = mid
-        if lo < len(self.starts):
-            line = self._line(lo)
+        i = self.first_at_least(probe)
+        if i < len(self.starts):
+            line = self.line(i)
             if line.startswith(probe):
                 return line[len(probe):]
         return None
@@ -103,22 +114,13 @@ class Lines:
 def pack_lines(pairs: dict[str, str]) -> tuple[str, bytes]:
     """The stored form of a `Lines` table."""
     lines = sorted(f"{k}\t{v}" for k, v in pairs.items() if "\t" not in k and "\n" not in k + v)
-    starts = array("I")
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    return "\n".join(lines), starts.tobytes()
+    return "\n".join(lines), _offsets(lines)
 
 
 def _pack(pairs: dict[str, int]) -> tuple[str, bytes, bytes]:
+    """The stored form of a `Table`."""
     keys = sorted(pairs)
-    starts = array("I")
-    pos = 0
-    for k in keys:
-        starts.append(pos)
-        pos += len(k) + 1
-    return "\n".join(keys), bytes(min(255, max(0, pairs[k])) for k in keys), starts.tobytes()
+    return "\n".join(keys), bytes(min(255, max(0, pairs[k])) for k in keys), _offsets(keys)
 
 
 def _build_zipf() -> tuple[str, bytes, bytes]:
