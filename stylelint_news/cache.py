@@ -12,7 +12,6 @@ import hashlib
 import importlib.util
 import marshal
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -53,12 +52,18 @@ def built(name: str, source: Path | tuple[Path, ...], build: Callable[[], Any]) 
     except (OSError, EOFError, ValueError, TypeError):
         pass
     data = build()
+    store(path, marshal.dumps(data))
+    return data
+
+
+def store(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all: a temporary name of this process's own, then an
+    atomic rename, so two runs sharing the folder never read half an entry. A cache that cannot
+    be written is no error: the run just does the work again next time."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps(data))
+        tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError:
-        pass
-    return data
+        tmp.unlink(missing_ok=True)

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cache, lru_cache
-from pathlib import Path
 
 from .cache import built
 from .lexicon import UNIGRAMS, word_log, zipf
-from .words import read_list
+from .words import DATA, read_list
 
 #: The word meant must be this common (wordfreq Zipf) to be a candidate...
 COMMON = 3.0
@@ -79,7 +78,7 @@ class _Sets:
 
 @cache
 def _sets() -> _Sets:
-    homophones = Path(__file__).with_name("data") / "homophones.txt"
+    homophones = DATA / "homophones.txt"
     return _Sets(built("confusables", (UNIGRAMS(), homophones), _build))
 
 

@@ -8,9 +8,9 @@ with only one rule selected pays only for what that rule reads.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from collections.abc import Callable
 from typing import NamedTuple, TypeVar
 
 import regex

@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 
 from . import __version__
+from .cache import store
 from .finding import Edit, Finding, Fix
 
 
@@ -79,12 +79,4 @@ class ResultCache:
         return [_unpack(path, t) for t in packed]
 
     def put(self, path: str, data: bytes, findings: list[Finding]) -> None:
-        target = self._path(path, data)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps([_pack(f) for f in findings]))
-            os.replace(tmp, target)
-        except OSError:
-            pass
+        store(self._path(path, data), marshal.dumps([_pack(f) for f in findings]))

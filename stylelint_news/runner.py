@@ -5,17 +5,14 @@ files; results come back in the order the files were given, so `--jobs` never ch
 """
 from __future__ import annotations
 
-import difflib
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .engine import Linter, Result
-from .resultcache import ResultCache
 from .errors import UsageError
+from .resultcache import ResultCache
 from .source import Source, decode, read_source, write_atomically
 
 #: Below this many files a pool costs more than it saves.
@@ -45,6 +42,8 @@ def lint_source(linter: Linter, output: Output, source: Source) -> Result:
     result = linter.lint(source)
     if result.fixed_text is not None:
         if output.diff:
+            import difflib
+
             result.diff = "".join(difflib.unified_diff(
                 source.text.splitlines(keepends=True), result.fixed_text.splitlines(keepends=True),
                 fromfile=f"a/{source.path.lstrip('/')}", tofile=f"b/{source.path.lstrip('/')}"))
@@ -94,6 +93,9 @@ def lint_paths(linter: Linter, output: Output, paths: Sequence[str], jobs: int) 
         _init(linter, output)
         yield from map(_lint_path, paths)
         return
+    import multiprocessing  # here, not at the top: one file never pays for a pool
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(paths) // (jobs * 8)))

@@ -6,10 +6,10 @@ When a rule matches both a selector and an ignore, the more specific one wins (a
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatch
-import os
 from pathlib import PurePath
 
 from .errors import UsageError

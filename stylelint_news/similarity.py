@@ -9,8 +9,8 @@ Short lines such as headlines have too few words for shingles: they use characte
 from __future__ import annotations
 
 from collections import Counter
-from difflib import SequenceMatcher
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 import regex
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,6 +97,8 @@ def write_atomically(source: Source, text: str) -> None:
         raise UsageError(source.path, "changed on disk while it was being linted; not fixed")
     if not mode & stat.S_IWUSR:
         raise UsageError(source.path, "is read-only; not fixed (make it writable to apply fixes)")
+    import tempfile  # only a run that writes pays for it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -17,9 +17,9 @@ import regex
 
 from ..document import Document, Span
 from ..finding import Finding
-from ..patterns import Lazy
 from ..hookspecs import hookimpl
 from ..lexicon import zipf
+from ..patterns import Lazy
 from ..people import is_given_name_only, is_person_name
 from ..rule import Context, Rule
 from ..words import closed_class

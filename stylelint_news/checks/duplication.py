@@ -17,7 +17,15 @@ from ..document import Block, Document, Span
 from ..finding import Edit, Finding
 from ..hookspecs import hookimpl
 from ..rule import Context, Rule
-from ..similarity import ShingleIndex, changed_words, dice, normalise, shingles, tokens, trigrams
+from ..similarity import (
+    ShingleIndex,
+    changed_words,
+    dice,
+    normalise,
+    shingles,
+    tokens,
+    trigrams,
+)
 from .packs import PackRule, _strings, compile_pattern, render
 
 #: Share of the shorter paragraph's shingles the longer must hold to be a candidate copy.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextvars
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -343,6 +342,6 @@ def load_pack(path: Path, rule_types: Mapping[str, Callable[[Mapping[str, Any], 
 
 def shipped_packs() -> Iterator[tuple[str, str]]:
     """(name, text) of each pack that ships with the tool."""
-    folder = resources.files(__package__.rpartition(".")[0]).joinpath("rules")
+    folder = Path(__file__).parent.parent / "rules"
     for name in SHIPPED:
-        yield f"stylelint_news/rules/{name}", folder.joinpath(name).read_text(encoding="utf-8")
+        yield f"stylelint_news/rules/{name}", (folder / name).read_text(encoding="utf-8")
