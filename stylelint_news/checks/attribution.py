@@ -69,10 +69,54 @@ RESEARCH = Lazy(
 NAMED_STUDY = Lazy(r"\b(?:by|from|at|of|in|published|conducted|commissioned|according\s+to)\s+(?:the\s+)?[\p{Lu}\d]")
 
 
-#: Each pattern with words one of which must be in the text for it to match (none: always run).
-PATTERN_CUES = ((VAGUE_SAY, ()), (PRONOUN_SAY, ("some", "many")), (PASSIVE, ("it ", "it'", "it’")),
-                (THERE_ARE, ("there ",)), (ACCORDING, ("according",)),
-                (RESEARCH, ("research", "studies", "science", "evidence")))
+def _alternatives(pattern: str) -> frozenset[str]:
+    """The words of a plain alternation such as GENERIC_NOUNS ("people|critics|...")."""
+    return frozenset(pattern.strip("(?:)").split("|"))
+
+
+#: Each pattern, the word tokens one of which it must contain (its cues), and how far before a
+#: cue's start and after its end a match can reach. A pattern runs only in those windows, not over
+#: every block: the cues are rare, the patterns are long alternations, and scanning whole blocks
+#: made A001 the slowest rule. A window reaches back far enough for the longest lead-in
+#: ("a growing number of leading critics"), so the leftmost match in it is the whole phrase.
+PATTERN_CUES = (
+    (VAGUE_SAY, _alternatives(GENERIC_NOUNS) | _alternatives(PROFESSIONS), 60, 90),
+    (PRONOUN_SAY, frozenset({"some", "many"}), 1, 90),
+    (PASSIVE, frozenset({"it", "it's", "it’s"}), 1, 80),
+    (THERE_ARE, frozenset({"there"}), 1, 80),
+    (ACCORDING, frozenset({"according"}), 1, 120),
+    (RESEARCH, frozenset({"research", "studies", "science", "evidence"}), 12, 80),
+)
+
+
+#: Every cue word, and the patterns it cues.
+CUED: dict[str, list[int]] = {cue: [i for i, (_, cues, *_) in enumerate(PATTERN_CUES) if cue in cues]
+                              for cue in frozenset().union(*(cues for _, cues, *_ in PATTERN_CUES))}
+
+
+def _windows(doc: Document) -> list[list[tuple[int, int]]]:
+    """For each pattern, the stretches of prose around its cue words (within one block, never
+    ending inside a word), merged where they overlap; found in one pass over the words."""
+    prose = doc.prose
+    out: list[list[tuple[int, int]]] = [[] for _ in PATTERN_CUES]
+    for w in doc.words:
+        patterns = CUED.get(w.text.lower())
+        if patterns is None:
+            continue
+        block = doc.blocks[doc.block_at(w.start)]
+        if block.kind == "heading":
+            continue
+        for i in patterns:
+            _, _, back, ahead = PATTERN_CUES[i]
+            a, b = max(block.start, w.start - back), min(block.end, w.end + ahead)
+            while b < block.end and prose[b].isalnum():
+                b += 1  # never end a window inside a word: "claims" is not "claim"
+            spans = out[i]
+            if spans and a <= spans[-1][1] and spans[-1][0] >= block.start:
+                spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+            else:
+                spans.append((a, b))
+    return out
 
 
 class VagueSource(Rule):
@@ -93,26 +137,26 @@ class VagueSource(Rule):
         prose = doc.prose
         function_words = closed_class()
         seen: set[int] = set()
-        for block in doc.blocks:
-            if block.kind == "heading":
+        for (pattern, *_), windows in zip(PATTERN_CUES, _windows(doc)):
+            for a, b in windows:
+                yield from self._matches(doc, pattern, a, b, seen, function_words)
+
+    def _matches(self, doc: Document, pattern: Lazy, a: int, b: int, seen: set[int], function_words: frozenset[str]
+                 ) -> Iterator[Finding]:
+        prose = doc.prose
+        for m in pattern.finditer(prose, a, b):
+            start, end = m.span("phrase")
+            if start in seen or doc.in_quote(start) is not None:
                 continue
-            lower = prose[block.start:block.end].lower()
-            for pattern, cues in PATTERN_CUES:
-                if cues and not any(cue in lower for cue in cues):
-                    continue  # no cue word in the block: the pattern cannot match, so skip it
-                for m in pattern.finditer(prose, block.start, block.end):
-                    start, end = m.span("phrase")
-                    if start in seen or doc.in_quote(start) is not None:
-                        continue
-                    if pattern is VAGUE_SAY and not self._vague_subject(prose, m, function_words):
-                        continue
-                    if pattern is ACCORDING and SPECIFIC_AFTER.match(prose, end):
-                        continue
-                    if pattern is RESEARCH and (self._named(doc, start) or not _bare(prose, start, function_words)):
-                        continue
-                    seen.add(start)
-                    phrase = " ".join(prose[start:end].split())
-                    yield self.report(doc, start, end, f"vague source \"{phrase}\": name the source (who says so?)")
+            if pattern is VAGUE_SAY and not self._vague_subject(prose, m, function_words):
+                continue
+            if pattern is ACCORDING and SPECIFIC_AFTER.match(prose, end):
+                continue
+            if pattern is RESEARCH and (self._named(doc, start) or not _bare(prose, start, function_words)):
+                continue
+            seen.add(start)
+            phrase = " ".join(prose[start:end].split())
+            yield self.report(doc, start, end, f"vague source \"{phrase}\": name the source (who says so?)")
 
     @staticmethod
     def _vague_subject(prose: str, m: regex.Match, function_words: frozenset[str]) -> bool:

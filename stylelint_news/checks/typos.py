@@ -41,13 +41,10 @@ class Misspelling(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         words = doc.words
-        capitalised = {w.text.lower() for w in words if w.text[:1].isupper()}
-        if doc.headline is not None:
-            capitalised.update(t.lower() for t in CAPITALISED.findall(doc.headline.text))
         own = {w.lower() for w in ctx.words}
         gb_us, us_gb = spelling.dialect_pairs()
         wrong_dialect = us_gb if ctx.dialect == "en-GB" else gb_us if ctx.dialect == "en-US" else {}
-        counts = Counter(w.text.lower() for w in words)
+        context: _Context | None = None  # built on the first suspect: most articles have none
         for w in words:
             text = w.text
             if "'" not in text and "’" not in text:
@@ -56,22 +53,40 @@ class Misspelling(Rule):
                 base = text[:-3]
             else:
                 base = CLITIC.sub("", text)
-            if not base.isalpha() or not base.islower() or "-" in text or len(base) < 3:
+            if len(base) < 3 or not base.isalpha() or not base.islower() or "-" in text:
                 continue
-            if base in own or base in capitalised or prose[w.start - 1:w.start] in ("@", "#", "&") \
+            right = wrong_dialect.get(base)
+            if right is None:
+                wrong, right = spelling.misspelling(base)
+                if not wrong or not right:
+                    continue
+            if base in own:
+                continue
+            if context is None:
+                context = _Context(doc)
+            if base in context.capitalised or prose[w.start - 1:w.start] in ("@", "#", "&") \
                     or prose[w.end:w.end + 1] == "&" or ENTITY_BEFORE.search(doc.text, max(0, w.start - 10), w.start):
                 continue
             if base in wrong_dialect:
-                right = wrong_dialect[base]
                 yield self.report(doc, w.start, w.start + len(base),
                                   f'"{base}" is not {ctx.dialect} spelling: write "{right}"',
                                   suggestions=[right], replacement=right, safe=False)
                 continue
-            wrong, right = spelling.misspelling(base)
-            if not wrong or not right or counts[text.lower()] > 1 and not spelling.is_listed(base):
+            if context.counts[text.lower()] > 1 and not spelling.is_listed(base):
                 continue  # a typo is made once; a word written the same way twice is meant
             yield self.report(doc, w.start, w.start + len(base), f'misspelt "{base}": did you mean "{right}"?',
                               suggestions=[right], replacement=right, safe=False)
+
+
+class _Context:
+    """What T001 needs of the whole article to clear a suspect: the words it capitalises
+    somewhere (names) and how often each word occurs (a typo is made once)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.capitalised = {w.text.lower() for w in doc.words if w.text[:1].isupper()}
+        if doc.headline is not None:
+            self.capitalised.update(t.lower() for t in CAPITALISED.findall(doc.headline.text))
+        self.counts = Counter(w.text.lower() for w in doc.words)
 
 
 #: Verbs of saying that news uses after a subject; "said" above all.
