@@ -89,9 +89,11 @@ PATTERN_CUES = (
 )
 
 
-#: Every cue word, and the patterns it cues.
-CUED: dict[str, list[int]] = {cue: [i for i, (_, cues, *_) in enumerate(PATTERN_CUES) if cue in cues]
-                              for cue in frozenset().union(*(cues for _, cues, *_ in PATTERN_CUES))}
+#: Every cue word as written in lowercase, title case and capitals, and the patterns it cues
+#: (one dict look-up a word, no lowercasing of every word of the article).
+CUED: dict[str, list[int]] = {form: [i for i, (_, cues, *_) in enumerate(PATTERN_CUES) if cue in cues]
+                              for cue in frozenset().union(*(cues for _, cues, *_ in PATTERN_CUES))
+                              for form in (cue, cue.capitalize(), cue.upper())}
 
 
 def _windows(doc: Document) -> list[list[tuple[int, int]]]:
@@ -100,7 +102,7 @@ def _windows(doc: Document) -> list[list[tuple[int, int]]]:
     prose = doc.prose
     out: list[list[tuple[int, int]]] = [[] for _ in PATTERN_CUES]
     for w in doc.words:
-        patterns = CUED.get(w.text.lower())
+        patterns = CUED.get(w.text)
         if patterns is None:
             continue
         block = doc.blocks[doc.block_at(w.start)]

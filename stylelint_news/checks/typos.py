@@ -44,26 +44,29 @@ class Misspelling(Rule):
         own = {w.lower() for w in ctx.words}
         gb_us, us_gb = spelling.dialect_pairs()
         wrong_dialect = us_gb if ctx.dialect == "en-GB" else gb_us if ctx.dialect == "en-US" else {}
-        context: _Context | None = None  # built on the first suspect: most articles have none
-        for w in words:
-            text = w.text
+        suspects = {}  # each distinct word judged once: (base, correction) of those that look wrong
+        for text in {w.text for w in words}:
             if "'" not in text and "’" not in text:
                 base = text
             elif text.endswith(("n't", "n’t")):
                 base = text[:-3]
             else:
                 base = CLITIC.sub("", text)
-            if len(base) < 3 or not base.isalpha() or not base.islower() or "-" in text:
+            if len(base) < 3 or not base.isalpha() or not base.islower() or "-" in text or base in own:
                 continue
             right = wrong_dialect.get(base)
             if right is None:
                 wrong, right = spelling.misspelling(base)
                 if not wrong or not right:
                     continue
-            if base in own:
+            suspects[text] = (base, right)
+        if not suspects:
+            return
+        context = _Context(doc)
+        for w in words:
+            if w.text not in suspects:
                 continue
-            if context is None:
-                context = _Context(doc)
+            base, right = suspects[w.text]
             if base in context.capitalised or prose[w.start - 1:w.start] in ("@", "#", "&") \
                     or prose[w.end:w.end + 1] == "&" or ENTITY_BEFORE.search(doc.text, max(0, w.start - 10), w.start):
                 continue
@@ -72,7 +75,7 @@ class Misspelling(Rule):
                                   f'"{base}" is not {ctx.dialect} spelling: write "{right}"',
                                   suggestions=[right], replacement=right, safe=False)
                 continue
-            if context.counts[text.lower()] > 1 and not spelling.is_listed(base):
+            if context.counts[w.text.lower()] > 1 and not spelling.is_listed(base):
                 continue  # a typo is made once; a word written the same way twice is meant
             yield self.report(doc, w.start, w.start + len(base), f'misspelt "{base}": did you mean "{right}"?',
                               suggestions=[right], replacement=right, safe=False)
@@ -290,7 +293,7 @@ class RepeatedWord(Rule):
         words = doc.words
         prose = doc.prose
         for a, b in zip(words, words[1:]):
-            if a.text.lower() != b.text.lower() or not a.text.isalpha():
+            if len(a.text) != len(b.text) or a.text.lower() != b.text.lower() or not a.text.isalpha():
                 continue
             if doc.text[a.end:b.start].strip() or a.text.lower() in GRAMMATICAL_DOUBLES:
                 continue  # the file's own text, not the prose view: a blanked link or URL is not a space
