@@ -79,6 +79,7 @@ class Casing:
         starts = [w.start for w in words]
         prose = doc.prose
         function_words = closed_class()
+        wanted = None if only is None else {w.capitalize() for w in only if len(w) > 1}  # as capitalised
         skip = {b.start for b in doc.blocks if b.kind == "heading"}
         heading_spans = [(b.start, b.end) for b in doc.blocks if b.start in skip]
         for s in doc.sentences:
@@ -87,7 +88,7 @@ class Casing:
             lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
             sentence = words[lo:hi]
             for i, w in enumerate(sentence):
-                if not is_capitalised(w.text) or only is not None and w.text.lower() not in only:
+                if wanted is not None and w.text not in wanted or wanted is None and not is_capitalised(w.text):
                     continue  # both rules are about capitals: lowercase words are only neighbours
                 gap_before = prose[sentence[i - 1].end:w.start] if i else ""
                 start = i == 0 or any(c in OPENERS for c in gap_before) or bool(

@@ -137,9 +137,10 @@ class ConfusedWord(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         words = doc.words
+        confusable = {x for x in {w.text for w in words} if _may_be_confused(x)}
         for i, w in enumerate(words):
             x = w.text
-            if not _may_be_confused(x):
+            if x not in confusable:
                 continue
             text = doc.text  # gaps read in the file: a blanked link or URL is not a space
             before = words[i - 1] if i and _joined(text, words[i - 1], w) else None
