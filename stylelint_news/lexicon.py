@@ -25,12 +25,20 @@ def UNIGRAMS():  # noqa: N802
 
 class _SortedLines:
     """Sorted lines kept as one string and an array of where each starts: loads in a
-    millisecond, searched by bisection over slices. The base of `Table` and `Lines`."""
+    millisecond, searched by bisection over slices. The base of `Table` and `Lines`.
+
+    Bisection is right for one article; after many look-ups (an archive) the table turns itself
+    into a dict once, which costs about 0.1 s and makes every later look-up a hash.
+    """
+
+    DICT_AFTER = 4_000
 
     def __init__(self, blob: str, offsets: bytes) -> None:
         self.blob = blob
         self.starts = array("I")
         self.starts.frombytes(offsets)
+        self.asked = 0
+        self.map: dict | None = None
 
     def line(self, i: int) -> str:
         end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.blob)
@@ -47,6 +55,17 @@ class _SortedLines:
                 hi = mid
         return lo
 
+    def _use_map(self) -> bool:
+        if self.map is None:
+            self.asked += 1
+            if self.asked <= self.DICT_AFTER:
+                return False
+            self.map = self._as_dict()
+        return True
+
+    def _as_dict(self) -> dict:
+        raise NotImplementedError
+
 
 def _offsets(lines: list[str]) -> bytes:
     """Where each line starts in "\n".join(lines)."""
@@ -59,30 +78,21 @@ def _offsets(lines: list[str]) -> bytes:
 
 
 class Table(_SortedLines):
-    """A read-only map from sorted string keys to one-byte values.
-
-    A look-up is a bisection (right for one article); after many look-ups the table turns
-    itself into a dict once (right for an archive).
-    """
-
-    DICT_AFTER = 4_000
+    """A read-only map from sorted string keys to one-byte values."""
 
     def __init__(self, data: tuple[str, bytes, bytes]) -> None:
         super().__init__(data[0], data[2])
         self.values = data[1]
-        self.asked = 0
-        self.map: dict[str, int] | None = None
 
     @property
     def keys(self) -> list[str]:
         return self.blob.split("\n")
 
+    def _as_dict(self) -> dict[str, int]:
+        return dict(zip(self.keys, self.values))
+
     def get(self, key: str) -> int:
-        if self.map is not None:
-            return self.map.get(key, 0)
-        self.asked += 1
-        if self.asked > self.DICT_AFTER:
-            self.map = dict(zip(self.keys, self.values))
+        if self._use_map():
             return self.map.get(key, 0)
         i = self.first_at_least(key)
         return self.values[i] if i < len(self.starts) and self.line(i) == key else 0
@@ -98,7 +108,12 @@ class Lines(_SortedLines):
     def __init__(self, data: tuple[str, bytes]) -> None:
         super().__init__(data[0], data[1])
 
+    def _as_dict(self) -> dict[str, str]:
+        return dict(line.split("\t", 1) for line in self.blob.split("\n") if "\t" in line)
+
     def get(self, key: str) -> str | None:
+        if self._use_map():
+            return self.map.get(key)
         probe = key + "\t"
         i = self.first_at_least(probe)
         if i < len(self.starts):

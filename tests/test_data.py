@@ -45,3 +45,20 @@ def test_built_confusion_sets_never_map_a_word_to_itself_or_an_inflection():
     for word in ("trial", "public", "from", "said", "their", "claims", "county"):
         found = confusables.candidates(word)
         assert word not in found and word + "s" not in found and found, word
+
+
+@pytest.mark.parametrize("switch_after", [0, 3, 1000])
+def test_word_tables_answer_the_same_by_bisection_and_as_a_dict(switch_after):
+    """One article searches the tables by bisection, an archive as a dict: the answers must not
+    depend on how many look-ups came first."""
+    from stylelint_news.lexicon import Lines, Table, _pack, pack_lines
+
+    pairs = {"harbour": 40, "zebra": 12, "aardvark": 3, "ferry": 255}
+    words = {"colour": "color", "grey": "gray", "tyre": "tire"}
+    table, lines = Table(_pack(pairs)), Lines(pack_lines(words))
+    table.DICT_AFTER = lines.DICT_AFTER = switch_after
+    for _ in range(2):  # before and after the switch
+        for probe in [*pairs, "ferr", "ferryboat", "", "zz"]:
+            assert table.get(probe) == pairs.get(probe, 0)
+        for probe in [*words, "colo", "colours", "", "tyres"]:
+            assert lines.get(probe) == words.get(probe)
