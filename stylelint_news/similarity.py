@@ -23,7 +23,7 @@ MAX_POSTINGS = 10
 
 def tokens(text: str) -> list[str]:
     """Lowercase words with quotes, dashes and apostrophes dropped: what a copy keeps."""
-    return [t.lower() for t in TOKEN.findall(text.replace("’", "").replace("'", ""))]
+    return TOKEN.findall(text.replace("’", "").replace("'", "").lower())
 
 
 def normalise(text: str) -> str:
@@ -33,7 +33,7 @@ def normalise(text: str) -> str:
 def shingles(words: Sequence[str]) -> frozenset[int]:
     if len(words) < SHINGLE:
         return frozenset({hash(tuple(words))}) if words else frozenset()
-    return frozenset(hash(tuple(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1))
+    return frozenset(map(hash, zip(*(words[i:] for i in range(SHINGLE)))))
 
 
 class ShingleIndex:
@@ -56,9 +56,12 @@ class ShingleIndex:
     def add(self, fingerprint: frozenset[int]) -> int:
         index = len(self.sets)
         self.sets.append(fingerprint)
+        postings = self.postings
         for s in fingerprint:
-            posting = self.postings.setdefault(s, [])
-            if len(posting) < MAX_POSTINGS:
+            posting = postings.get(s)
+            if posting is None:
+                postings[s] = [index]
+            elif len(posting) < MAX_POSTINGS:
                 posting.append(index)
         return index
 
