@@ -49,6 +49,18 @@ def peers_env() -> Path:
     return target / "bin"
 
 
+def installed() -> Path:
+    """stylelint-news installed from this checkout as a writer or pre-commit installs it: a
+    regular (not editable) install, byte-compiled by pip, in the benchmark's own venv."""
+    target = HERE / ".venv-bench"
+    if not (target / "bin" / "python").exists():
+        venv.EnvBuilder(with_pip=True).create(target)
+    subprocess.run([target / "bin" / "pip", "install", "--quiet", "--force-reinstall", "--no-deps", str(ROOT)],
+                   check=True, stderr=subprocess.DEVNULL)
+    subprocess.run([target / "bin" / "pip", "install", "--quiet", str(ROOT)], check=True, stderr=subprocess.DEVNULL)
+    return target / "bin"
+
+
 def corpus_files() -> list[str]:
     return sorted(str(p) for p in CORPUS.rglob("*.txt"))
 
@@ -61,7 +73,7 @@ def main() -> None:
     files = corpus_files()
     size = sum(os.path.getsize(f) for f in files)
     words = sum(len(Path(f).read_text(encoding="utf-8").split()) for f in files)
-    ours = [sys.executable, "-m", "stylelint_news", "--exit-zero"]
+    ours = [str(installed() / "stylelint-news"), "--exit-zero"]
     cache = tempfile.mkdtemp(prefix="sn-bench-")
     env = {**os.environ, "STYLELINT_NEWS_CACHE_DIR": cache}
     subprocess.run(ours + [str(ARTICLE)], env=env, stdout=subprocess.DEVNULL)  # build the data cache once

@@ -13,11 +13,6 @@ from typing import Any
 
 from .errors import UsageError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 DIALECTS = ("en", "en-GB", "en-US")
 FILE_NAMES = (".stylelint-news.toml", "pyproject.toml")
 
@@ -101,13 +96,26 @@ def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
 
 
 def load_file(path: Path) -> Settings | None:
-    """Settings from one file; None for a pyproject.toml without our table."""
+    """Settings from one file; None for a pyproject.toml without our table.
+
+    A pyproject.toml that never names the tool is another tool's business: it is not parsed (nor
+    judged: a broken one is not ours to report), which also spares most runs importing a TOML
+    parser at all.
+    """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise UsageError(str(path), f"cannot read the configuration: {err.strerror or err}") from None
     except UnicodeDecodeError:
         raise UsageError(str(path), "the configuration is not UTF-8") from None
+    if path.name == "pyproject.toml" and "stylelint-news" not in text:
+        return None
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise UsageError(str(path), f"invalid TOML: {err}") from None
     if path.name == "pyproject.toml":

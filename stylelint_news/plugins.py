@@ -139,10 +139,10 @@ def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -
             registry.add_rule(rule, origin)
     for impl in manager.hook.stylelint_news_formats.get_hookimpls():
         registry.formats.update(_call(impl, manager) or {})
-    from .checks.packs import load_pack, read_pack, shipped_packs
+    from .checks.packs import load_pack, rules_from, shipped_packs
 
-    for where, text in shipped_packs() if shipped else ():
-        for rule in read_pack(text, where, registry.rule_types, shipped=True):
+    for where, data in shipped_packs() if shipped else ():
+        for rule in rules_from(data, where, registry.rule_types, shipped=True):
             registry.add_rule(rule, "builtin")
     for path in packs:
         for rule in load_pack(path, registry.rule_types):

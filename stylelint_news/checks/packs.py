@@ -22,11 +22,6 @@ from ..hookspecs import hookimpl
 from ..patterns import Lazy
 from ..rule import Context, Rule
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 #: True while the packs that ship with the tool are read (see compile_pattern).
 SHIPPED_LOADING: contextvars.ContextVar[bool] = contextvars.ContextVar("shipped_loading", default=False)
 #: Seconds a pattern may take on one file before the rule is skipped for it.
@@ -293,21 +288,36 @@ def stylelint_news_rule_types():
     return dict(BUILTIN_TYPES)
 
 
+def parse_pack(text: str, where: str) -> dict[str, Any]:
+    """A pack's TOML as data (the parser imported only by a run that reads a pack's text)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise UsageError(where, f"invalid TOML: {err}") from None
+
+
 def read_pack(text: str, where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]],
               shipped: bool = False) -> list[Rule]:
     """Rules from a pack's text; every problem is a UsageError naming the file and the rule."""
+    return rules_from(parse_pack(text, where), where, rule_types, shipped)
+
+
+def rules_from(data: dict[str, Any], where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]],
+               shipped: bool = False) -> list[Rule]:
+    """Rules from a pack's parsed TOML."""
     token = SHIPPED_LOADING.set(shipped)
     try:
-        return _read_pack(text, where, rule_types)
+        return _rules_from(data, where, rule_types)
     finally:
         SHIPPED_LOADING.reset(token)
 
 
-def _read_pack(text: str, where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]]) -> list[Rule]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise UsageError(where, f"invalid TOML: {err}") from None
+def _rules_from(data: dict[str, Any], where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]]
+                ) -> list[Rule]:
     unknown = set(data) - {"rule", "pack"}
     if unknown:
         raise UsageError(where, f"unknown top-level key(s) {', '.join(sorted(unknown))} (a pack has [pack] and [[rule]] tables)")
@@ -340,8 +350,12 @@ def load_pack(path: Path, rule_types: Mapping[str, Callable[[Mapping[str, Any], 
     return read_pack(text, str(path), rule_types)
 
 
-def shipped_packs() -> Iterator[tuple[str, str]]:
-    """(name, text) of each pack that ships with the tool."""
+def shipped_packs() -> Iterator[tuple[str, dict[str, Any]]]:
+    """(name, parsed TOML) of each pack that ships with the tool. The parse is kept in the data
+    cache (keyed by the file), so a run neither parses the packs again nor imports a TOML parser."""
+    from ..cache import built
+
     folder = Path(__file__).parent.parent / "rules"
     for name in SHIPPED:
-        yield f"stylelint_news/rules/{name}", (folder / name).read_text(encoding="utf-8")
+        path, where = folder / name, f"stylelint_news/rules/{name}"
+        yield where, built(f"pack-{path.stem}", path, lambda p=path, w=where: parse_pack(p.read_text(encoding="utf-8"), w))
