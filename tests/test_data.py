@@ -62,3 +62,13 @@ def test_word_tables_answer_the_same_by_bisection_and_as_a_dict(switch_after):
             assert table.get(probe) == pairs.get(probe, 0)
         for probe in [*words, "colo", "colours", "", "tyres"]:
             assert lines.get(probe) == words.get(probe)
+
+
+def test_parts_of_speech_from_lemminflect():
+    """The table T002 reads to tell a verb in its own right from a slip for "said"."""
+    from stylelint_news.inflections import can_be_noun, is_past_tense, parts_of_speech
+
+    assert all(is_past_tense(w) for w in ("slid", "told", "folded", "written", "dented"))
+    assert not any(is_past_tense(w) for w in ("sad", "clams", "toad", "adder", "slide", "told-off"))
+    assert can_be_noun("harbour") and can_be_noun("fold") and not can_be_noun("sad")
+    assert parts_of_speech("villagers") == "n" and parts_of_speech("qzxv") == ""

@@ -50,6 +50,8 @@ def test_newsroom_words_and_repeated_coinages_pass(lint):
     ("Families returned to there homes after the flood.", "there", "their"),
     ("The new ferry is faster then ever.", "then", "than"),
     ("The crew returned form the islands on Sunday.", "form", "from"),
+    ("The coach warmed his young players that the match would be hard.", "warmed", "warned"),  # a that-clause
+    ("The dockers lost there jobs when the yard closed.", "there", "their"),
 ])
 def test_confused_words_in_news_frames(lint, text, word, right):
     found = lint(text, select="T002")
@@ -63,6 +65,10 @@ def test_confused_words_in_news_frames(lint, text, word, right):
     "The county council approved the plan.",
     "There was no comment, and then the meeting ended.",
     "Their form this season has been poor.",
+    "Okafor slid the ball past the keeper in the second half.",   # a past tense is a verb of its own
+    "The ferry operator had dented its reputation.",
+    "The villagers there need clean water, the charity said.",   # "there" after a noun: a place
+    "He is back in the Wales fold, the selectors confirmed.",    # the noun a capitalised modifier qualifies
 ])
 def test_words_that_fit_their_context_pass(lint, text):
     assert lint(text, select="T002") == []

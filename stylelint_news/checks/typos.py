@@ -146,7 +146,12 @@ class ConfusedWord(Rule):
             before = words[i - 1] if i and _joined(text, words[i - 1], w) else None
             after = words[i + 1] if i + 1 < len(words) and _joined(text, w, words[i + 1]) else None
             phrase = _noun_phrase(text, words, i)
-            found = _meant(x, before, after, prose[max(0, w.start - 3):w.start], prose[w.end:w.end + 1], phrase)
+            # "the England fold,": a determiner before a capitalised word makes it a modifier
+            determined = before is not None and i >= 2 and _joined(text, words[i - 2], before) \
+                and words[i - 2].text.lower() in DETERMINERS
+            clause = _that_clause(text, words, i)
+            found = _meant(x, before, after, prose[max(0, w.start - 3):w.start], prose[w.end:w.end + 1], phrase,
+                           determined, clause)
             if found is not None:
                 right, frame = found
                 yield self.report(doc, w.start, w.end, f'"{x}" looks like a slip for "{right}" here ({frame})',
@@ -188,9 +193,13 @@ def _noun_phrase(prose: str, words, i: int) -> bool:
     return False
 
 
-def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False) -> tuple[str, str] | None:
-    """The word meant instead of `x` and the frame that shows it, or None."""
+def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, determined: bool = False,
+           clause: bool = False) -> tuple[str, str] | None:
+    """The word meant instead of `x` and the frame that shows it, or None. `phrase`: a noun
+    phrase opened by a determiner ends just before `x`; `determined`: the word before `x` is
+    itself preceded by a determiner; `clause`: "that" follows within three words."""
     from .. import confusables
+    from ..inflections import can_be_noun
     from ..lexicon import pair_log, zipf
     from ..words import closed_class
 
@@ -198,7 +207,8 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False) -
     q = after.text.lower() if after is not None else None
     x_left = pair_log(p, x) if p else 0.0
     x_right = pair_log(x, q) if q else 0.0
-    if q is not None and x in POSSESSIVES and p not in BE and not after.text[:1].isupper():
+    if q is not None and x in POSSESSIVES and p not in BE and not after.text[:1].isupper() \
+            and not (p is not None and _place_after(p, x, POSSESSIVES[x])):
         right = POSSESSIVES[x]
         c_right = pair_log(right, q)
         if c_right >= 7.0 and x_right < c_right - 1.5:
@@ -218,7 +228,7 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False) -
     for c in candidates:
         gap = zipf(c) - zx
         inside_name = before is not None and after is not None and before.text[:1].isupper() and after.text[:1].isupper()
-        if c in SAYING and x not in SAYING and not x_left and gap >= 0.7 and not _is_verb(x) and not inside_name \
+        if c in SAYING and x not in SAYING and not x_left and gap >= 0.7 and not _is_verb(x, clause) and not inside_name \
                 and not (q is not None and q[:1].isdigit()):
             if trail == ":":
                 return c, "introducing a quotation"
@@ -230,6 +240,8 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False) -
                 or (c_right >= 7.0 and not x_right)
             if not subject and phrase and q is not None and (q in AFTER_SAYING or after.text[:1].isupper()):
                 subject = complement = True  # "the chief executive sad the ...": a noun phrase, then a clause
+            if subject and complement and determined and q is None and can_be_noun(x) and before.text[:1].isupper():
+                continue  # "back in the England fold,": the noun a capitalised modifier qualifies
             if subject and complement:
                 return c, f'after "{p}"' if p else "attributing a quotation"
         if (x not in function_words and c not in function_words and p is not None and q is not None
@@ -264,12 +276,45 @@ def _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words
     return (best[1], f'"{best[1]} {after.text}"') if best else None
 
 
-def _is_verb(x: str) -> bool:
-    """Whether a word follows a subject pronoun in the pair counts ("he paid", "they laid"):
-    then it is a verb in its own right, not a slip for a verb of saying ("he sad" never occurs)."""
+def _place_after(p: str, x: str, right: str) -> bool:
+    """Whether "there" after `p` is the adverb of place: after a noun ("the villagers there
+    need", "the people there"), unless the noun is also a verb that takes "their" far more
+    often ("help their")."""
+    from ..inflections import parts_of_speech
+    from ..lexicon import pair_log
+    from ..words import closed_class
+
+    tags = parts_of_speech(p)
+    if "n" not in tags or "p" in tags or p in closed_class():
+        return False
+    return "v" not in tags or pair_log(p, x) > pair_log(p, right)
+
+
+#: Objects a verb of saying takes before its that-clause ("warned his rivals that", "told them that").
+OBJECTS = frozenset({"him", "her", "them", "us", "me", "his", "their", "its", "our", "my", "your"})
+
+
+def _that_clause(text: str, words, i: int) -> bool:
+    """Whether a that-clause follows word i, as it follows verbs of saying: "that" within three
+    words, or within eight after an object ("warmed his rugby rivals that ...")."""
+    reach = 8 if i + 1 < len(words) and words[i + 1].text.lower() in OBJECTS else 3
+    for k in range(i + 1, min(i + 1 + reach, len(words))):
+        if not _joined(text, words[k - 1], words[k]):
+            return False
+        if words[k].text.lower() == "that":
+            return True
+    return False
+
+
+def _is_verb(x: str, clause: bool = False) -> bool:
+    """Whether a word is a verb in its own right, not a slip for a verb of saying: a past tense
+    ("Petrov slid in a third", "had dented"), unless a that-clause follows as it follows verbs
+    of saying ("warmed his rivals that"); or a word that follows a subject pronoun in the pair
+    counts ("he paid", "they laid"; "he sad" never occurs)."""
+    from ..inflections import is_past_tense
     from ..lexicon import pair_log
 
-    return any(pair_log(pronoun, x) for pronoun in ("he", "she", "it", "they", "we", "i", "who"))
+    return (is_past_tense(x) and not clause) or any(pair_log(pronoun, x) for pronoun in ("he", "she", "it", "they", "we", "i", "who"))
 
 
 def _joined(prose: str, a, b) -> bool:
