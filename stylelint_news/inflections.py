@@ -31,8 +31,8 @@ def _table(name: str) -> list[list[str]]:
 def _build() -> tuple[str, bytes]:
     tags: dict[str, set[str]] = {}
     for form, pos, *_ in _table("lemma_lu.csv.gz"):
-        if pos in LETTERS:
-            tags.setdefault(form.lower(), set()).add(LETTERS[pos])
+        if pos in LETTERS and form.islower():  # words, not names ("Aachen", "Aaron")
+            tags.setdefault(form, set()).add(LETTERS[pos])
     for lemma, pos, *forms in _table("infl_lu.csv.gz"):
         if pos == "verb" and len(forms) >= 2:
             for past in (*forms[0].split("/"), *forms[1].split("/")):  # VBD, VBN (empty: same as VBD)
@@ -60,3 +60,4 @@ def is_past_tense(word: str) -> bool:
 
 def can_be_noun(word: str) -> bool:
     return "n" in parts_of_speech(word)
+

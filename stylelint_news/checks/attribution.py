@@ -136,7 +136,6 @@ class VagueSource(Rule):
     good = "The council's finance chief, Ana Ruiz, said the new bridge would cost far more than planned."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        prose = doc.prose
         function_words = closed_class()
         seen: set[int] = set()
         for (pattern, *_), windows in zip(PATTERN_CUES, _windows(doc)):
