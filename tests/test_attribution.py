@@ -64,6 +64,12 @@ def test_surname_at_first_reference(lint):
     assert [f.message for f in found] == ["\"Adeyemi\" at first reference: give Adeyemi's full name (first name and surname) here"]
     text = "The ferry was late again.\n\nMr Okonjo told the meeting the service was failing.\n"
     assert codes(lint(text, select="A003")) == ["A003"]
+    # a role noun counts only right before the name, not from the line before it
+    text = "The ferry was late again. Passengers waited for an hour.\n\nRuvalcaba said the operator had let them down.\n"
+    assert codes(lint(text, select="A003")) == ["A003"]
+    # a name like an earlier one, but more than one slip away, is someone else
+    text = "Lindiwe Abernathy chaired the inquiry.\n\nMr Aberdeen said the findings were clear.\n"
+    assert codes(lint(text, select="A003")) == ["A003"]
 
 
 @pytest.mark.parametrize("text", [
@@ -74,6 +80,9 @@ def test_surname_at_first_reference(lint):
     "President Okafor arrived on Monday. Okafor said the talks went well.",
     "Kim Jung-tae, a lawyer, spoke first. Mr Kim said the case was weak.",
     "Robert Okonjo-Iweala spoke first. Mr Okonjo-Iweala said the case was weak.",
+    "Port authority head Tan Weiming spoke first. Mr Tan said the dredging would start soon.",  # family name first
+    "The club's veteran midfielder Ruvalcaba told reporters he would stay.",                    # a role as a title
+    "Lindiwe Abernathy chaired the inquiry. Mrs Abernaty said the findings were clear.",        # introduced, misspelt
 ])
 def test_people_introduced_and_organisations_pass(lint, text):
     assert lint(text, select="A003") == []

@@ -350,7 +350,10 @@ class SurnameFirstReference(Rule):
             """Named in full before `start` (the headline counts as before everything)."""
             if not firsts:
                 firsts.update(_full_namings(headline, prose))
-            return firsts.get(name, len(prose) + 1) < start
+            if firsts.get(name, len(prose) + 1) < start:
+                return True
+            # "Mr Barrioneuvo" after "Jose Barrionuevo": introduced, and misspelt since
+            return any(at < start and _slip_of(name, known) for known, at in firsts.items())
 
         def evidence() -> tuple[set[str], set[str], Counter[str]]:
             """What the whole article says of its capitalised words, worked out once if needed."""
@@ -376,6 +379,8 @@ class SurnameFirstReference(Rule):
                     word = before.group(1).strip("'\"‘’“”")
                     if word in PARTICLES or word[:1].isupper() and word.rstrip(",.;:") == word:
                         continue  # part of a longer name: "Grace Okafor said", "Brian 'Head' Welch"
+                    if word.isalpha() and word.islower() and before.group(0).endswith(f"{before.group(1)} ") and _role(word):
+                        continue  # introduced by a role, as a title: "Madrid midfielder Guti told"
                 done.add(name)
                 if introduced(name, start):
                     continue
@@ -404,6 +409,37 @@ FULL_NAME = Lazy(r"(?<=(\S+)[ \t]+)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-]
                  r"|(\p{Lu}\p{Ll}+)(?=[ \t]+\p{Lu}\p{Ll}+-\p{Ll}+)")
 
 
+#: Endings of agent nouns, for roles the dictionary does not list ("midfielder", "blogger").
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+
+
+def _role(word: str) -> bool:
+    """A noun that can stand before a name as a title does ("economist", "midfielder"): no
+    function word, no past tense ("said Okafor"), no word that is only a verb ("asks"); a
+    word the dictionary lacks counts when it has an agent noun's ending."""
+    from ..inflections import parts_of_speech
+
+    if word in closed_class():
+        return False
+    tags = parts_of_speech(word)
+    if not tags:
+        return word.endswith(AGENT_ENDINGS) and zipf(word) > 0
+    return "n" in tags and "p" not in tags
+
+
+def _slip_of(name: str, known: str) -> bool:
+    """One letter dropped, added, changed or two swapped in a name of five letters or more,
+    keeping its first letter ("Daveport" for "Davenport", "Montieth" for "Monteith")."""
+    if name == known or name[:1] != known[:1] or min(len(name), len(known)) < 5 or abs(len(name) - len(known)) > 1:
+        return False
+    if len(name) == len(known):
+        diff = [i for i, (a, b) in enumerate(zip(name, known)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and name[diff[0]] == known[diff[1]] and name[diff[1]] == known[diff[0]])
+    short, long = sorted((name, known), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def _full_namings(headline: str, prose: str) -> dict[str, int]:
     """Where each capitalised word is first named in full: after a first name or a title
     ("Grace Okafor", "President Okafor"), or before a hyphenated given name ("Kim Jung-tae").
@@ -416,6 +452,8 @@ def _full_namings(headline: str, prose: str) -> dict[str, int]:
                 if not (word[:1].isupper() and word.rstrip(".") not in TITLE_WORDS and word[-1:] not in ".,;:!?"):
                     continue
                 name, at = m.group(2), m.start(2)
+                if word.isalpha() and word[1:].islower():
+                    firsts.setdefault(word, -1 if base is None else at)  # family name first: "Wang Yan", "Xie Xuren"
             else:
                 name, at = m.group(3), m.start(3)
             firsts.setdefault(name, -1 if base is None else at)
