@@ -48,9 +48,23 @@ def first_names() -> Lines:
     return Lines(built("first-names", NAM_DICT(), _build_first_names))
 
 
+def _ranked_surnames() -> tuple[str, bytes]:
+    """Each census surname with its rank (1 is the commonest)."""
+    text = package_file("names", "dist.all.last").read_text(encoding="ascii", errors="ignore")
+    rows = (line.split() for line in text.splitlines() if line.strip())
+    return pack_lines({row[0].capitalize(): row[-1] for row in rows if len(row) == 4})
+
+
 @cache
 def surnames() -> Lines:
-    return Lines(built("surnames", package_file("names", "dist.all.last"), lambda: _names(_census("dist.all.last"))))
+    """Census surnames, with their rank as the value."""
+    return Lines(built("surnames", package_file("names", "dist.all.last"), _ranked_surnames))
+
+
+def surname_rank(word: str) -> int | None:
+    """A capitalised word's rank among US surnames ("Brennan": 744), or None if it is not one."""
+    rank = surnames().get(word)
+    return int(rank) if rank else None
 
 
 def is_person_name(word: str) -> bool:

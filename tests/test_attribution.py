@@ -64,6 +64,9 @@ def test_surname_at_first_reference(lint):
     assert [f.message for f in found] == ["\"Adeyemi\" at first reference: give Adeyemi's full name (first name and surname) here"]
     text = "The ferry was late again.\n\nMr Okonjo told the meeting the service was failing.\n"
     assert codes(lint(text, select="A003")) == ["A003"]
+    # a common surname is still a surname, however often wordfreq has seen it
+    text = "The ferry was late again.\n\nWalsh said the operator had let passengers down.\n"
+    assert codes(lint(text, select="A003")) == ["A003"]
     # a role noun counts only right before the name, not from the line before it
     text = "The ferry was late again. Passengers waited for an hour.\n\nRuvalcaba said the operator had let them down.\n"
     assert codes(lint(text, select="A003")) == ["A003"]

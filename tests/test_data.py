@@ -72,3 +72,10 @@ def test_parts_of_speech_from_lemminflect():
     assert not any(is_past_tense(w) for w in ("sad", "clams", "toad", "adder", "slide", "told-off"))
     assert can_be_noun("harbour") and can_be_noun("fold") and not can_be_noun("sad")
     assert parts_of_speech("villagers") == "n" and parts_of_speech("qzxv") == ""
+
+
+def test_census_surname_ranks():
+    from stylelint_news.people import surname_rank
+
+    assert surname_rank("Smith") == 1 and 100 < surname_rank("Walsh") < 2000
+    assert surname_rank("Qzxv") is None and surname_rank("Harbour") > 2000  # a surname, but a rare one

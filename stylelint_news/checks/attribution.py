@@ -20,7 +20,7 @@ from ..finding import Finding
 from ..hookspecs import hookimpl
 from ..lexicon import zipf
 from ..patterns import Lazy
-from ..people import is_given_name_only, is_person_name
+from ..people import census_first_names, is_given_name_only, is_person_name, surname_rank
 from ..rule import Context, Rule
 from ..words import closed_class
 
@@ -320,9 +320,31 @@ PARTICLES = frozenset("de den der van von da di du le la bin al el ten ter".spli
 #: A word this common in lowercase (wordfreq Zipf) is a word or a famous place before it is a
 #: surname: "Police said", "Washington has", "Orange added".
 COMMON_WORD = 3.3
+#: A surname this common (wordfreq Zipf) is a famous place or body first: "Washington said",
+#: "Jordan has", "Chelsea added".
+FAMOUS = 4.4
+#: Census surnames up to this rank are common surnames ("Walsh", "Brennan", "Garcia"): their
+#: frequency in wordfreq comes from people so named, not from a word.
+COMMON_SURNAME = 2000
 #: Below this a capitalised word named once is taken for a person when nothing says otherwise.
 RARE_NAME = 2.5
 CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
+
+
+def _common_word(name: str) -> bool:
+    """A capitalised word common enough in lowercase to be a word, a place or a body before a
+    person ("Police said", "Orange added", "Washington said"); not a common surname that is no
+    dictionary word and no first name ("Brennan said", "Garcia told"), however often it is seen."""
+    from ..inflections import parts_of_speech
+
+    lower = name.lower()
+    z = zipf(lower)
+    if z < COMMON_WORD:
+        return False
+    if z >= FAMOUS or parts_of_speech(lower) or name in census_first_names():
+        return True
+    rank = surname_rank(name)
+    return rank is None or rank > COMMON_SURNAME
 
 
 class SurnameFirstReference(Rule):
@@ -398,7 +420,7 @@ class SurnameFirstReference(Rule):
             return False
         if name in honoured:
             return True
-        if zipf(name.lower()) >= COMMON_WORD or is_given_name_only(name):
+        if _common_word(name) or is_given_name_only(name):
             return False
         # A name the lists know, or a rare word named once that nothing marks as a body or place
         # ("Adeyemi said ..."): organisations come back ("the firm", "it said", "Acme's shares").
