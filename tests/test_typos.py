@@ -52,6 +52,9 @@ def test_newsroom_words_and_repeated_coinages_pass(lint):
     ("The crew returned form the islands on Sunday.", "form", "from"),
     ("The coach warmed his young players that the match would be hard.", "warmed", "warned"),  # a that-clause
     ("The dockers lost there jobs when the yard closed.", "there", "their"),
+    ("The Treasury sad demand was weaker than forecast.", "sad", "said"),   # no adjective after a bare subject
+    ("The shipping firm sad it would appeal.", "sad", "said"),              # a noun, then an adjective
+    ("He sad Kenya's exports grew.", "sad", "said"),                        # a pronoun starts no name
 ])
 def test_confused_words_in_news_frames(lint, text, word, right):
     found = lint(text, select="T002")
@@ -69,6 +72,8 @@ def test_confused_words_in_news_frames(lint, text, word, right):
     "The ferry operator had dented its reputation.",
     "The villagers there need clean water, the charity said.",   # "there" after a noun: a place
     "He is back in the Wales fold, the selectors confirmed.",    # the noun a capitalised modifier qualifies
+    "I'm sad the old ferry has gone, one passenger said.",
+    "The film's sad ending moved the audience.",
 ])
 def test_words_that_fit_their_context_pass(lint, text):
     assert lint(text, select="T002") == []

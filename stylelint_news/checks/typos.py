@@ -227,12 +227,14 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
         return found
     for c in candidates:
         gap = zipf(c) - zx
-        inside_name = before is not None and after is not None and before.text[:1].isupper() and after.text[:1].isupper()
+        inside_name = before is not None and after is not None and before.text[:1].isupper() and after.text[:1].isupper() \
+            and p not in PRONOUNS  # "He sad India's economy grew": a pronoun starts no name
         if c in SAYING and x not in SAYING and not x_left and gap >= 0.7 and not _is_verb(x, clause) and not inside_name \
                 and not (q is not None and q[:1].isdigit()):
             if trail == ":":
                 return c, "introducing a quotation"
-            subject = (p is None and any(ch in lead for ch in ',"”-–—)')) or (before is not None and before.text[:1].isupper()) \
+            bare = before is not None and before.text[:1].isupper() and not CLITIC.search(before.text)  # not "I'm"
+            subject = (p is None and any(ch in lead for ch in ',"”-–—)')) or bare \
                 or p in PRONOUNS or (p is not None and p not in BE and p not in PREPOSITIONS and p not in NOT_SUBJECTS
                                      and pair_log(p, "said") >= 7.0)
             c_right = pair_log(c, q) if q else 0.0
@@ -240,6 +242,10 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
                 or (c_right >= 7.0 and not x_right)
             if not subject and phrase and q is not None and (q in AFTER_SAYING or after.text[:1].isupper()):
                 subject = complement = True  # "the chief executive sad the ...": a noun phrase, then a clause
+            if not complement and q is not None and _only_adjective(x) and (p in PRONOUNS or bare):
+                complement = subject = True  # "Police sad people were hurt": no adjective follows a bare subject
+            if not subject and p is not None and complement and _only_adjective(x) and _noun_only(p):
+                subject = True  # "the crops firm sad it": a noun, then an adjective with no verb between
             if subject and complement and determined and q is None and can_be_noun(x) and before.text[:1].isupper():
                 continue  # "back in the England fold,": the noun a capitalised modifier qualifies
             if subject and complement:
@@ -274,6 +280,21 @@ def _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words
         if best is None or score > best[0]:
             best = (score, c)
     return (best[1], f'"{best[1]} {after.text}"') if best else None
+
+
+def _only_adjective(word: str) -> bool:
+    """An adjective and nothing else ("sad", "pubic"): it cannot be the verb after a subject."""
+    from ..inflections import parts_of_speech
+
+    return parts_of_speech(word) == "a"
+
+
+def _noun_only(word: str) -> bool:
+    """A noun and nothing else ("firm", "observers"): the head of a subject, never a verb."""
+    from ..inflections import parts_of_speech
+    from ..words import closed_class
+
+    return parts_of_speech(word) == "n" and word not in closed_class()
 
 
 def _place_after(p: str, x: str, right: str) -> bool:
