@@ -79,7 +79,8 @@ class Document:
         self.path = source.path
         self.text = source.text
         self.markdown = source.is_markdown
-        self.prose, self._title = prose_view(self.text, self.markdown)
+        self.continuation = source.continuation
+        self.prose, self._title = prose_view(self.text, self.markdown, start_of_file=not source.continuation)
 
     @classmethod
     def parse(cls, source: Source) -> Document:
@@ -116,7 +117,9 @@ class Document:
     def _structure(self) -> tuple[Block | None, list[Block]]:
         raw_blocks = self._raw_blocks()
         headline: Block | None = None
-        if self._title is not None:
+        if self.continuation:
+            pass  # a later piece of a large file: its first line is body text
+        elif self._title is not None:
             t = self._title
             headline = Block("headline", t.start, t.end, t.text)
         elif raw_blocks and (not self.markdown or raw_blocks[0].kind == "heading"):

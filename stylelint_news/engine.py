@@ -7,8 +7,11 @@ fix-and-lint-again loop behind `--fix`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
+
+import regex
 
 from . import fixes, selection, suppression
 from .config import Settings
@@ -21,6 +24,13 @@ from .source import Source
 
 #: How many fix-and-lint passes at most: each pass applies fixes that do not overlap.
 MAX_FIX_PASSES = 10
+#: A file longer than twice this (in characters) is linted in pieces of about this size, cut at
+#: blank lines, so memory stays bounded (a Document holds every word, sentence and quotation of
+#: its text). Rules that compare across a whole article see one piece at a time; no article comes
+#: near this size, so only dumps and archives concatenated into one file are cut.
+PIECE = 1_000_000
+#: Where a piece may end, best first: after a blank line, a line break, a space.
+PIECE_BREAKS = (regex.compile(r"\n[ \t\r]*\n"), regex.compile(r"\n"), regex.compile(r" "))
 
 
 @dataclass
@@ -107,6 +117,17 @@ class Linter:
         return result
 
     def _lint_once(self, source: Source) -> Result:
+        if len(source.text) <= 2 * PIECE:
+            return self._lint_piece(source)
+        result = Result(source.path)
+        for start, piece in _pieces(source.text):
+            part = self._lint_piece(replace(source, text=piece, continuation=source.continuation or start > 0))
+            line, column = _line_and_column(source.text, start)
+            result.findings.extend(_shifted(f, start, line, column) for f in part.findings)
+            result.problems.extend(part.problems)
+        return result
+
+    def _lint_piece(self, source: Source) -> Result:
         result = Result(source.path)
         doc = Document.parse(source)
         findings: list[Finding] = []
@@ -163,3 +184,33 @@ def _without_repeats_in_copies(findings: list[Finding], rules: dict[str, Rule]) 
 
     seen_outside = {(f.code, f.message) for f in findings if not inside(f)}
     return [f for f in findings if not inside(f) or (f.code, f.message) not in seen_outside]
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of pieces of about PIECE characters, each cut after a blank line (or a line
+    break, or a space, in a file with none) so no word and, where possible, no paragraph is split."""
+    start = 0
+    while len(text) - start > 2 * PIECE:
+        cut = next((m for m in (b.search(text, start + PIECE, start + 2 * PIECE) for b in PIECE_BREAKS) if m), None)
+        end = cut.end() if cut is not None else start + PIECE
+        yield start, text[start:end]
+        start = end
+    yield start, text[start:]
+
+
+def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _shifted(finding: Finding, offset: int, line: int, column: int) -> Finding:
+    """A piece's finding placed in the whole file (the piece starts at `offset`, `line`, `column`)."""
+    def col(at_line: int, at_column: int) -> int:
+        return at_column + column - 1 if at_line == 1 else at_column
+
+    fix = finding.fix
+    if fix is not None:
+        fix = replace(fix, edits=tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in fix.edits))
+    return replace(finding, line=finding.line + line - 1, column=col(finding.line, finding.column),
+                   end_line=finding.end_line + line - 1, end_column=col(finding.end_line, finding.end_column),
+                   start=finding.start + offset, end=finding.end + offset, fix=fix)

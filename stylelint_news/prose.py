@@ -118,12 +118,13 @@ def front_matter(text: str) -> tuple[int, Title | None]:
     return m.end(), title
 
 
-def prose_view(text: str, markdown: bool) -> tuple[str, Title | None]:
-    """The prose view of a text (same length), and the front matter title of a Markdown file."""
+def prose_view(text: str, markdown: bool, start_of_file: bool = True) -> tuple[str, Title | None]:
+    """The prose view of a text (same length), and the front matter title of a Markdown file
+    (front matter only at the start of a file, not of a later piece of it)."""
     title = None
     spans = _spans(text, DIRECTIVE)
     if markdown:
-        end, title = front_matter(text)
+        end, title = front_matter(text) if start_of_file else (0, None)
         spans.append((0, end))
         for pattern in (FENCE, COMMENT, INLINE_CODE, IMAGE, REFERENCE_DEF, HTML_TAG, RULE_LINE):
             spans += _spans(text, pattern)

@@ -25,6 +25,8 @@ class Source:
     text: str
     bom: bool = False
     raw: bytes | None = None
+    #: A later piece of a file too large to lint whole (see engine.PIECE): no headline, no front matter.
+    continuation: bool = False
 
     @property
     def is_markdown(self) -> bool:
