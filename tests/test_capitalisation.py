@@ -37,6 +37,7 @@ def test_stray_capitals_are_flagged_with_a_fix(lint, text, word):
     "The hit single Do They Know It's Christmas? returned to the chart.",     # a title that asks
     "Ministers met at No 10 and agreed the budget in May.",                    # "No 10", the month
     "- The first item of the list\n- An item that follows",                    # list items
+    "She was cast in the sitcom The IT Crowd last year.",                      # a title after its kind of work
 ])
 def test_right_capitals_pass(lint, text):
     assert lint(text, select="C001") == []

@@ -37,6 +37,10 @@ NAME_REPEATS = 3
 CONNECTORS = frozenset("of for and or the a an & de du da del der van von la le in on at to with".split())
 #: Joining forwards only: "Who is Sylvia?", "Where is the Love?" (but not "Holloway is Also").
 FORWARD_CONNECTORS = CONNECTORS | {"is", "are", "was", "were"}
+#: Kinds of work whose title follows them: "the TV programme The OC", "the film The Aviator".
+WORKS = frozenset({"programme", "program", "show", "series", "sitcom", "soap", "documentary", "drama", "comedy",
+                   "film", "movie", "album", "single", "song", "track", "book", "novel", "play", "musical",
+                   "opera", "magazine", "newspaper", "game", "poem", "painting", "exhibition", "title"})
 #: Function words that are also month names ("in May"), from the calendar itself.
 MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 
@@ -154,6 +158,8 @@ class StrayCapital(Rule):
             next_cap = slot.next is not None and slot.next.text[:1].isupper()
             if doc.prose[slot.word.end:slot.word.end + 1] in ("?", "!"):
                 continue  # a title that asks or exclaims: "Which?", "Are We There Yet?"
+            if next_cap and slot.prev is not None and slot.prev.text.lower() in WORKS:
+                continue  # a title after the kind of work it names: "the sitcom The Office"
             if next_cap and not prev_cap and slot.next.text.isupper() and len(slot.next.text) > 1:
                 pass  # "in The UK": an article before an initialism is not part of a name
             elif (lower in verbs and prev_cap and not next_cap and slot.next is not None
