@@ -155,6 +155,15 @@ def _zipf() -> Table:
     return Table(built("zipf", package_file("wordfreq", "data", "large_en.msgpack.gz"), _build_zipf))
 
 
+def known(words: set[str]) -> set[str]:
+    """The words wordfreq has seen: a set intersection once the table is a dict (hundreds of
+    candidate spellings at a time, as T001's suggestions try), one look-up each before."""
+    table = _zipf()
+    if table.map is not None:
+        return words & table.map.keys()
+    return {w for w in words if table.get(w)}
+
+
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of a lowercase word: 6 for "said", 3 for "ferrule", 0 if unseen."""
     return _zipf().get(word) / 10

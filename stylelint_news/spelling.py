@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from .cache import built, package_file
-from .lexicon import Lines, pack_lines, zipf
+from .lexicon import Lines, known, pack_lines, zipf
 
 #: Below this Zipf frequency a word is barely attested: a typo when a common word is one edit
 #: away ("politicial" 1.2, "political" 5.3). Rare real words sit above it ("raunch" 1.6, "rouble" 2.2).
@@ -102,8 +102,7 @@ def _inflection(a: str, b: str) -> bool:
 
 def best_neighbour(word: str) -> tuple[str, float] | None:
     """The commonest word one edit away (not an inflection of it), and its Zipf frequency."""
-    scored = [(zipf(c), c) for c in edits1(word) if not _inflection(word, c)]
-    scored = [s for s in scored if s[0] > 0]
+    scored = [(z, c) for c in known(edits1(word)) if not _inflection(word, c) and (z := zipf(c)) > 0]
     if not scored:
         return None
     z, c = max(scored)

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -43,6 +43,12 @@ WORKS = frozenset({"programme", "program", "show", "series", "sitcom", "soap", "
                    "opera", "magazine", "newspaper", "game", "poem", "painting", "exhibition", "title"})
 #: Function words that are also month names ("in May"), from the calendar itself.
 MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+
+
+@lru_cache(maxsize=4)
+def _capitalised(words: frozenset[str]) -> frozenset[str]:
+    """The words as a capital starts them ("their" -> "Their"), worked out once per list."""
+    return frozenset(w.capitalize() for w in words if len(w) > 1)
 
 
 def is_capitalised(word: str) -> bool:
@@ -83,7 +89,7 @@ class Casing:
         starts = [w.start for w in words]
         prose = doc.prose
         function_words = closed_class()
-        wanted = None if only is None else {w.capitalize() for w in only if len(w) > 1}  # as capitalised
+        wanted = None if only is None else _capitalised(only)
         skip = {b.start for b in doc.blocks if b.kind == "heading"}
         heading_spans = [(b.start, b.end) for b in doc.blocks if b.start in skip]
         for s in doc.sentences:
