@@ -21,7 +21,9 @@ TITLES = frozenset(
 NOT_ABBREVIATIONS = frozenset({"etc"})
 
 END = regex.compile(r"""[.!?…]+['"”’)\]]*(?=\s+['"“‘(\[]?[\p{Lu}\p{N}])""")
-LAST_TOKEN = regex.compile(r"(\S+)$")
+#: Searched backwards ((?r)) from the mark: the token that ends there, found without trying every
+#: position of the 60 characters before it.
+LAST_TOKEN = regex.compile(r"(?r)(\S+)$")
 NEXT_WORD = regex.compile(r"\s+['\"“‘(\[]?(\p{L}+)")
 INITIALISM = regex.compile(r"(?:\p{L}\.)+\p{L}?$")
 SOFT_BREAK = regex.compile(r"(?<=[^\s.!?:;,'\"”’)\-–—])[ \t]*\r?\n(?=[ \t]*['\"“‘(]?\p{Lu})")
