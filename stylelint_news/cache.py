@@ -53,7 +53,24 @@ def built(name: str, source: Path | tuple[Path, ...], build: Callable[[], Any]) 
         pass
     data = build()
     store(path, marshal.dumps(data))
+    _prune(path.parent, name)
     return data
+
+
+#: Entries of one name kept (the newest): one for each install in use, so a folder shared by a few
+#: virtual environments does not rebuild back and forth, and upgrades do not pile up for ever.
+KEEP = 3
+
+
+def _prune(where: Path, name: str) -> None:
+    """Delete all but the newest KEEP entries of one name (left by upgrades and old installs)."""
+    try:
+        mine = [p for p in where.glob(f"{name}-*.marshal") if len(p.stem) == len(name) + 17]  # name-<16 hex>
+        entries = sorted(mine, key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another run pruned first, or the folder is read-only: no harm either way
 
 
 def store(path: Path, data: bytes) -> None:

@@ -82,3 +82,23 @@ def test_the_tools_own_code_is_part_of_the_key(tmp_path):
     (tmp_path / "rule.py").write_text("x = 2\n", encoding="utf-8")
     os.utime(tmp_path / "rule.py", ns=(1, 1))
     assert code_fingerprint(tmp_path) != before
+
+
+def test_old_built_data_is_pruned_but_a_few_installs_keep_theirs(tmp_path, monkeypatch):
+    """Each upgrade or new install builds its own entry; the folder keeps the newest few of
+    each name, not every one ever built, and never touches other names."""
+    import os
+
+    from stylelint_news import cache
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "data"))
+    source = tmp_path / "words.txt"
+    for n in range(6):
+        source.write_text("a\n" * (n + 1), encoding="utf-8")  # a new source: a new key
+        cache.built("t", source, lambda: n)
+        cache.built("t-other", source, lambda: n)
+        for entry in (tmp_path / "data").glob("*.marshal"):  # make each round visibly older than the next
+            os.utime(entry, (entry.stat().st_atime, entry.stat().st_mtime - 10))
+    names = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "data").glob("*.marshal"))
+    assert names == ["t"] * cache.KEEP + ["t-other"] * cache.KEEP
+    assert cache.built("t", source, lambda: "rebuilt") == 5  # the newest is still there
