@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
 import regex
 
@@ -96,20 +96,28 @@ CUED: dict[str, list[int]] = {form: [i for i, (_, cues, *_) in enumerate(PATTERN
                               for form in (cue, cue.capitalize(), cue.upper())}
 
 
-def _windows(doc: Document) -> list[list[tuple[int, int]]]:
-    """For each pattern, the stretches of prose around its cue words (within one block, never
-    ending inside a word), merged where they overlap; found in one pass over the words."""
+#: Blocks of running text: what the attribution rules read (headings are titles, not claims).
+BODY = frozenset({"paragraph", "list", "quote"})
+
+
+def _windows(doc: Document, cued: Mapping[str, list[int]], reaches: Sequence[tuple[int, int]],
+             kinds: frozenset[str] = BODY) -> list[list[tuple[int, int]]]:
+    """For each pattern, the stretches of prose around its cue words (`reaches`: how far before
+    and after a cue a match can extend), within one block of the given kinds and never ending
+    inside a word, merged where they overlap; found in one pass over the words. A pattern then
+    runs only in its windows: cues are rare, and trying a long pattern at every position of every
+    block made the attribution rules the slowest of all."""
     prose = doc.prose
-    out: list[list[tuple[int, int]]] = [[] for _ in PATTERN_CUES]
+    out: list[list[tuple[int, int]]] = [[] for _ in reaches]
     for w in doc.words:
-        patterns = CUED.get(w.text)
+        patterns = cued.get(w.text)
         if patterns is None:
             continue
         block = doc.blocks[doc.block_at(w.start)]
-        if block.kind == "heading":
+        if block.kind not in kinds:
             continue
         for i in patterns:
-            _, _, back, ahead = PATTERN_CUES[i]
+            back, ahead = reaches[i]
             a, b = max(block.start, w.start - back), min(block.end, w.end + ahead)
             while b < block.end and prose[b].isalnum():
                 b += 1  # never end a window inside a word: "claims" is not "claim"
@@ -138,7 +146,7 @@ class VagueSource(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         function_words = closed_class()
         seen: set[int] = set()
-        for (pattern, *_), windows in zip(PATTERN_CUES, _windows(doc)):
+        for (pattern, *_), windows in zip(PATTERN_CUES, _windows(doc, CUED, [(b, a) for *_, b, a in PATTERN_CUES])):
             for a, b in windows:
                 yield from self._matches(doc, pattern, a, b, seen, function_words)
 
@@ -297,6 +305,13 @@ SURNAME_SAYS = Lazy(
     rf"(?<![\p{{L}}\p{{N}}'’.&-])(?<!&\s)(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)(?=\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?{SAYING}\b)"
     rf"|(?<=\b(?:said|says|added|asked)\s+)(?:(?P<hon2>{HONORIFIC})\s+)?(?P<name2>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])"
     rf"|(?<=\baccording\s+to\s+)(?:(?P<hon3>{HONORIFIC})\s+)?(?P<name3>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])")
+#: The words SURNAME_SAYS cannot match without (its verbs and "according"), and how far a match
+#: reaches from one: a title, a hyphenated name and "has also" before the verb, or "according
+#: to Professor" and a name after it.
+SURNAME_CUED = {form: [0] for word in (*SAYING.strip("(?:)").split("|"), "according")
+                for form in (word, word.capitalize())}
+SURNAME_REACH = 80
+PARAGRAPHS = frozenset({"paragraph", "quote"})
 #: Words that introduce a body or a place rather than a person ("security firm Sophos said").
 ORG_WORDS = ("firm|company|companies|group|maker|makers|retailer|website|site|studio|studios|bank|agency|carrier|airline|"
              "brand|chain|operator|provider|developer|publisher|giant|rival|manufacturer|insurer|lender|regulator|"
@@ -385,8 +400,8 @@ class SurnameFirstReference(Rule):
                 found.append((bodies, honoured, Counter(CAP_WORD.findall(prose))))
             return found[0]
 
-        for block in doc.paragraphs:
-            for m in SURNAME_SAYS.finditer(prose, block.start, block.end):
+        for a, b in _windows(doc, SURNAME_CUED, [(SURNAME_REACH, SURNAME_REACH)], PARAGRAPHS)[0]:
+            for m in SURNAME_SAYS.finditer(prose, a, b):
                 group = "name" if m.group("name") else "name2" if m.group("name2") else "name3"
                 name = m.group(group)
                 hon = m.group({"name": "hon", "name2": "hon2", "name3": "hon3"}[group])
