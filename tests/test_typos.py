@@ -55,6 +55,7 @@ def test_newsroom_words_and_repeated_coinages_pass(lint):
     ("The Treasury sad demand was weaker than forecast.", "sad", "said"),   # no adjective after a bare subject
     ("The shipping firm sad it would appeal.", "sad", "said"),              # a noun, then an adjective
     ("He sad Kenya's exports grew.", "sad", "said"),                        # a pronoun starts no name
+    ("The mayor - who spoke after the vote - sad the pier would reopen.", "sad", "said"),  # after an aside
 ])
 def test_confused_words_in_news_frames(lint, text, word, right):
     found = lint(text, select="T002")
@@ -73,6 +74,11 @@ def test_confused_words_in_news_frames(lint, text, word, right):
     "The villagers there need clean water, the charity said.",   # "there" after a noun: a place
     "He is back in the Wales fold, the selectors confirmed.",    # the noun a capitalised modifier qualifies
     "I'm sad the old ferry has gone, one passenger said.",
+    "The charity spends on food, aid, shelter and schools.",             # a list, not an attribution
+    "The council leader, who faces a vote, lays the blame on the budget.",
+    "How can one wish a happy new year to the stranded crews?",          # a verb after a subject pronoun
+    "You can see what's there online before you travel.",                # "there" as an adverb
+
     "The film's sad ending moved the audience.",
 ])
 def test_words_that_fit_their_context_pass(lint, text):

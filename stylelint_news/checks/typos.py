@@ -110,6 +110,7 @@ NOT_SUBJECTS = frozenset({"as", "than", "like", "such", "the", "a", "an"})
 #: After these a past participle follows ("has said"), never an adjective ("has sad").
 PERFECT = frozenset({"has", "have", "had"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "it", "i", "who", "you"})
+SUBJECTS = PRONOUNS | {"one"}
 #: Possessive determiners and the words typed for them. (Only "there": Google Books splits "it's"
 #: and "you're" so that "its a" and "your a" look common, which would make these frames noisy.)
 POSSESSIVES = {"there": "their"}
@@ -211,7 +212,7 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
             and not (p is not None and _place_after(p, x, POSSESSIVES[x])):
         right = POSSESSIVES[x]
         c_right = pair_log(right, q)
-        if c_right >= 7.0 and x_right < c_right - 1.5:
+        if c_right >= 7.0 and x_right < c_right - 1.5 and q not in ADVERBS_AFTER_THERE:
             return right, f'"{right} {q}"'
         if (not x_right and q.isalpha() and q not in closed_class() and q not in ADVERBS_AFTER_THERE
                 and not q.endswith(("ing", "ed")) and not _is_verb(q) and p is not None and p not in PERFECT):
@@ -234,7 +235,9 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
             if trail == ":":
                 return c, "introducing a quotation"
             bare = before is not None and before.text[:1].isupper() and not CLITIC.search(before.text)  # not "I'm"
-            subject = (p is None and any(ch in lead for ch in ',"”-–—)')) or bare \
+            # no word before: a subject after a quotation or an aside ('"...," sad Ms Ortega', "Souness -
+            # who ... - sad"), not after a bare comma ("trade, aid, education"; "the group leader, lays")
+            subject = (p is None and any(ch in lead for ch in '"”’-–—)')) or bare \
                 or p in PRONOUNS or (p is not None and p not in BE and p not in PREPOSITIONS and p not in NOT_SUBJECTS
                                      and pair_log(p, "said") >= 7.0)
             c_right = pair_log(c, q) if q else 0.0
@@ -265,8 +268,8 @@ def _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words
     neither as well ("form the" is common, but "returned from the" is far commoner)."""
     from ..lexicon import pair_log, zipf
 
-    if x in function_words or q is None or x_left:
-        return None
+    if x in function_words or q is None or x_left or (p in SUBJECTS and _is_verb(x)):
+        return None  # (after a subject pronoun a verb is a verb: "how can one wish a happy ...")
     if not (after.text[:1].isupper() or q in DETERMINERS or q[:1].isdigit()):
         return None
     best = None
