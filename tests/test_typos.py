@@ -104,3 +104,20 @@ def test_mixed_british_and_american_spelling_is_opt_in(lint):
 def test_blanked_links_and_entities_are_not_spaces_or_words(lint):
     assert lint("Posted on example.org on Sunday, and on [the site](https://example.org) the next day.", select="T") == []
     assert lint("He plays for B&#233;ziers and Toulon.", select="T001") == []
+
+
+def test_a_name_spelt_two_ways_is_flagged_with_the_full_name_spelling(lint):
+    text = "Ferry chief quits\n\nThe board thanked Tomasz Wierzbicki for ten years.\n\nMr Wierzbiki said he would stay on.\n"
+    found = lint(text, select="T004")
+    assert [(text[f.start:f.end], f.suggestions[0]) for f in found] == [("Wierzbiki", "Wierzbicki")]
+    assert found[0].message == '"Wierzbiki" is spelt "Wierzbicki" at line 3: use one spelling'
+    assert not found[0].fix.safe
+
+
+@pytest.mark.parametrize("text", [
+    "Ferry chief quits\n\nThe board thanked Tomasz Wierzbicki.\n\nThe Wierzbickis left the island.\n",     # a family
+    "Ferry chief quits\n\nMaria Dawson chaired it.\n\nDowson said the crossing was safe.\n",               # two people
+    "Ferry chief quits\n\nTomasz Wierzbicki met Anna Wierzbiki, his cousin.\n",                          # both named in full
+])
+def test_names_that_are_not_slips_pass(lint, text):
+    assert lint(text, select="T004") == []

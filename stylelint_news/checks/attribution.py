@@ -20,7 +20,8 @@ from ..finding import Finding
 from ..hookspecs import hookimpl
 from ..lexicon import zipf
 from ..patterns import Lazy
-from ..people import census_first_names, is_given_name_only, is_person_name, surname_rank
+from ..people import (TITLE_WORDS, census_first_names, full_namings, is_given_name_only, is_person_name,
+                      is_slip_of, surname_rank)
 from ..rule import Context, Rule
 from ..words import closed_class
 
@@ -329,7 +330,6 @@ ORG_CUES = Lazy(
     rf"|\b{_NAME}\s+(?:Inc|Ltd|plc|Corp|Group|Bank|Council|Party|University|Street|Road|Square|FC|United|City)\b")
 HONOURED = Lazy(rf"\b{HONORIFIC}\s+(\p{{Lu}}\p{{Ll}}+)")
 CAP_WORD = Lazy(r"(?<![\p{L}-])\p{Lu}\p{Ll}+(?![\p{L}-])")
-TITLE_WORDS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady"})
 #: Lowercase particles inside names: "Sandra den Hamer", "Ludwig van Beethoven".
 PARTICLES = frozenset("de den der van von da di du le la bin al el ten ter".split())
 #: A word this common in lowercase (wordfreq Zipf) is a word or a famous place before it is a
@@ -386,11 +386,11 @@ class SurnameFirstReference(Rule):
         def introduced(name: str, start: int) -> bool:
             """Named in full before `start` (the headline counts as before everything)."""
             if not firsts:
-                firsts.update(_full_namings(headline, prose))
+                firsts.update(full_namings(headline, prose))
             if firsts.get(name, len(prose) + 1) < start:
                 return True
             # "Mr Barrioneuvo" after "Jose Barrionuevo": introduced, and misspelt since
-            return any(at < start and _slip_of(name, known) for known, at in firsts.items())
+            return any(at < start and is_slip_of(name, known) for known, at in firsts.items())
 
         def evidence() -> tuple[set[str], set[str], Counter[str]]:
             """What the whole article says of its capitalised words, worked out once if needed."""
@@ -442,10 +442,6 @@ class SurnameFirstReference(Rule):
         return is_person_name(name) or (zipf(name.lower()) < RARE_NAME and counts[name] == 1)
 
 
-FULL_NAME = Lazy(r"(?<=(\S+)[ \t]+)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])"
-                 r"|(\p{Lu}\p{Ll}+)(?=[ \t]+\p{Lu}\p{Ll}+-\p{Ll}+)")
-
-
 #: Endings of agent nouns, for roles the dictionary does not list ("midfielder", "blogger").
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
 
@@ -462,39 +458,6 @@ def _role(word: str) -> bool:
     if not tags:
         return word.endswith(AGENT_ENDINGS) and zipf(word) > 0
     return "n" in tags and "p" not in tags
-
-
-def _slip_of(name: str, known: str) -> bool:
-    """One letter dropped, added, changed or two swapped in a name of five letters or more,
-    keeping its first letter ("Daveport" for "Davenport", "Montieth" for "Monteith")."""
-    if name == known or name[:1] != known[:1] or min(len(name), len(known)) < 5 or abs(len(name) - len(known)) > 1:
-        return False
-    if len(name) == len(known):
-        diff = [i for i, (a, b) in enumerate(zip(name, known)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and name[diff[0]] == known[diff[1]] and name[diff[1]] == known[diff[0]])
-    short, long = sorted((name, known), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
-
-
-def _full_namings(headline: str, prose: str) -> dict[str, int]:
-    """Where each capitalised word is first named in full: after a first name or a title
-    ("Grace Okafor", "President Okafor"), or before a hyphenated given name ("Kim Jung-tae").
-    One pass over the article; the headline counts as offset -1."""
-    firsts: dict[str, int] = {}
-    for text, base in ((headline, None), (prose, 0)):
-        for m in FULL_NAME.finditer(text):
-            if m.group(2):
-                word = m.group(1).strip("\"“‘'(")
-                if not (word[:1].isupper() and word.rstrip(".") not in TITLE_WORDS and word[-1:] not in ".,;:!?"):
-                    continue
-                name, at = m.group(2), m.start(2)
-                if word.isalpha() and word[1:].islower():
-                    firsts.setdefault(word, -1 if base is None else at)  # family name first: "Wang Yan", "Xie Xuren"
-            else:
-                name, at = m.group(3), m.start(3)
-            firsts.setdefault(name, -1 if base is None else at)
-    return firsts
 
 
 @hookimpl
