@@ -3,8 +3,9 @@
 Source: lemminflect's lemma and inflection tables (Brad Jascob's cleaned version of Kevin
 Atkinson's Automatically Generated Inflection Database): 80,000 word forms with their parts of
 speech, and each verb's past tense and past participle. T002 needs them to tell a verb in its own
-right from a slip for a verb of saying ("Petrov slid in a third" is a striker scoring; "the
-minister sad that" is a slip) and a noun heading a phrase from a verb ("back in the squad fold,").
+right from a slip for a verb of saying ("Okafor slid the ball past the keeper" is a player
+scoring; "the minister sad that" is a slip) and a noun heading a phrase from a verb ("back in the
+Wales fold,").
 
 The two files are read into the data cache (see cache.py) on first use; lemminflect itself is never
 imported (it would load numpy and its models, a quarter of a second).

@@ -90,7 +90,7 @@ FULL_NAME = Lazy(r"(?<=(\S+)[ \t]+)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-]
 
 def is_slip_of(name: str, known: str) -> bool:
     """One letter dropped, added, changed or two swapped in a name of five letters or more,
-    keeping its first letter ("Daveport" for "Davenport", "Montieth" for "Monteith")."""
+    keeping its first letter ("Abernaty" for "Abernathy", "Wierzbiki" for "Wierzbicki")."""
     if name == known or name[:1] != known[:1] or min(len(name), len(known)) < 5 or abs(len(name) - len(known)) > 1:
         return False
     if len(name) == len(known):
@@ -114,7 +114,7 @@ def full_namings(headline: str, prose: str) -> dict[str, int]:
                     continue
                 name, at = m.group(2), m.start(2)
                 if word.isalpha() and word[1:].islower():
-                    firsts.setdefault(word, -1 if base is None else at)  # family name first: "Wang Yan", "Xie Xuren"
+                    firsts.setdefault(word, -1 if base is None else at)  # family name first: "Tan Weiming"
             else:
                 name, at = m.group(3), m.start(3)
             firsts.setdefault(name, -1 if base is None else at)

@@ -116,7 +116,7 @@ def test_a_name_spelt_two_ways_is_flagged_with_the_full_name_spelling(lint):
 
 @pytest.mark.parametrize("text", [
     "Ferry chief quits\n\nThe board thanked Tomasz Wierzbicki.\n\nThe Wierzbickis left the island.\n",     # a family
-    "Ferry chief quits\n\nMaria Dawson chaired it.\n\nDowson said the crossing was safe.\n",               # two people
+    "Ferry chief quits\n\nMaria Porter chaired it.\n\nParter said the crossing was safe.\n",               # two people
     "Ferry chief quits\n\nTomasz Wierzbicki met Anna Wierzbiki, his cousin.\n",                          # both named in full
 ])
 def test_names_that_are_not_slips_pass(lint, text):

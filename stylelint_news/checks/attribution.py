@@ -389,7 +389,7 @@ class SurnameFirstReference(Rule):
                 firsts.update(full_namings(headline, prose))
             if firsts.get(name, len(prose) + 1) < start:
                 return True
-            # "Mr Barrioneuvo" after "Jose Barrionuevo": introduced, and misspelt since
+            # "Mrs Abernaty" after "Lindiwe Abernathy": introduced, and misspelt since (T004)
             return any(at < start and is_slip_of(name, known) for known, at in firsts.items())
 
         def evidence() -> tuple[set[str], set[str], Counter[str]]:
@@ -417,7 +417,7 @@ class SurnameFirstReference(Rule):
                     if word in PARTICLES or word[:1].isupper() and word.rstrip(",.;:") == word:
                         continue  # part of a longer name: "Grace Okafor said", "Brian 'Head' Welch"
                     if word.isalpha() and word.islower() and before.group(0).endswith(f"{before.group(1)} ") and _role(word):
-                        continue  # introduced by a role, as a title: "Madrid midfielder Guti told"
+                        continue  # introduced by a role, as a title: "veteran midfielder Ruvalcaba told"
                 done.add(name)
                 if introduced(name, start):
                     continue

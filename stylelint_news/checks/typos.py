@@ -147,7 +147,7 @@ class ConfusedWord(Rule):
             before = words[i - 1] if i and _joined(text, words[i - 1], w) else None
             after = words[i + 1] if i + 1 < len(words) and _joined(text, w, words[i + 1]) else None
             phrase = _noun_phrase(text, words, i)
-            # "the England fold,": a determiner before a capitalised word makes it a modifier
+            # "the Wales fold,": a determiner before a capitalised word makes it a modifier
             determined = before is not None and i >= 2 and _joined(text, words[i - 2], before) \
                 and words[i - 2].text.lower() in DETERMINERS
             clause = _that_clause(text, words, i)
@@ -235,8 +235,8 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
             if trail == ":":
                 return c, "introducing a quotation"
             bare = before is not None and before.text[:1].isupper() and not CLITIC.search(before.text)  # not "I'm"
-            # no word before: a subject after a quotation or an aside ('"...," sad Ms Ortega', "Souness -
-            # who ... - sad"), not after a bare comma ("trade, aid, education"; "the group leader, lays")
+            # no word before: a subject after a quotation or an aside ('"...," sad Ms Ortega', "The mayor -
+            # who ... - sad"), not after a bare comma ("food, aid, shelter"; "the council leader, lays")
             subject = (p is None and any(ch in lead for ch in '"”’-–—)')) or bare \
                 or p in PRONOUNS or (p is not None and p not in BE and p not in PREPOSITIONS and p not in NOT_SUBJECTS
                                      and pair_log(p, "said") >= 7.0)
@@ -246,11 +246,11 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
             if not subject and phrase and q is not None and (q in AFTER_SAYING or after.text[:1].isupper()):
                 subject = complement = True  # "the chief executive sad the ...": a noun phrase, then a clause
             if not complement and q is not None and _only_adjective(x) and (p in PRONOUNS or bare):
-                complement = subject = True  # "Police sad people were hurt": no adjective follows a bare subject
+                complement = subject = True  # "The Treasury sad demand was weak": no adjective follows a bare subject
             if not subject and p is not None and complement and _only_adjective(x) and _noun_only(p):
-                subject = True  # "the crops firm sad it": a noun, then an adjective with no verb between
+                subject = True  # "the shipping firm sad it": a noun, then an adjective with no verb between
             if subject and complement and determined and q is None and can_be_noun(x) and before.text[:1].isupper():
-                continue  # "back in the England fold,": the noun a capitalised modifier qualifies
+                continue  # "back in the Wales fold,": the noun a capitalised modifier qualifies
             if subject and complement:
                 return c, f'after "{p}"' if p else "attributing a quotation"
         if (x not in function_words and c not in function_words and p is not None and q is not None
@@ -269,7 +269,7 @@ def _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words
     from ..lexicon import pair_log, zipf
 
     if x in function_words or q is None or x_left or (p in SUBJECTS and _is_verb(x)):
-        return None  # (after a subject pronoun a verb is a verb: "how can one wish a happy ...")
+        return None  # (after a subject pronoun a verb is a verb: "how can one wish a happy new year")
     if not (after.text[:1].isupper() or q in DETERMINERS or q[:1].isdigit()):
         return None
     best = None
@@ -332,8 +332,8 @@ def _that_clause(text: str, words, i: int) -> bool:
 
 def _is_verb(x: str, clause: bool = False) -> bool:
     """Whether a word is a verb in its own right, not a slip for a verb of saying: a past tense
-    ("Petrov slid in a third", "had dented"), unless a that-clause follows as it follows verbs
-    of saying ("warmed his rivals that"); or a word that follows a subject pronoun in the pair
+    ("Okafor slid the ball past the keeper", "had dented"), unless a that-clause follows as it
+    follows verbs of saying ("warmed his young players that"); or a word that follows a subject pronoun in the pair
     counts ("he paid", "they laid"; "he sad" never occurs)."""
     from ..inflections import is_past_tense
     from ..lexicon import pair_log
@@ -441,7 +441,7 @@ def stylelint_news_rule_types():
 
 NAME_WORD = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}{4,}(?![\p{L}-])")
 #: A name rarer than this (wordfreq Zipf of its lowercase form) and rarer than this census rank is
-#: no word or common surname of its own ("Montieth", not "Clark" beside "Clarke").
+#: no word or common surname of its own ("Wierzbiki", not "Clark" beside "Clarke").
 RARE = 2.5
 RARE_SURNAME = 10_000
 
@@ -458,7 +458,7 @@ class NameSpelling(Rule):
     why = ("A misspelt name is the error readers and the people named notice first; a spell "
            "checker cannot see it, and the bare-surname rule would wrongly ask for a full name. Off by "
            "default for now (--extend-select T004): on 2,337 published articles it finds 25 names "
-           "spelt two ways and one pair of different people (\"Peston\", \"Preston\"), but every one "
+           "spelt two ways and one pair of different people, but every one "
            "counts against the family's measured precision on the labelled drafts.")
     default = False
     bad = "The inquiry was chaired by Lindiwe Abernathy.\n\nMrs Abernaty said the findings were clear."
@@ -494,8 +494,8 @@ class NameSpelling(Rule):
 
 def _same_person(word: str, known: str, rank: int | None) -> bool:
     """Whether a near-identical name is a slip rather than someone else: not a plural or a family
-    ("the Blairs", "two Baftas"), and not a real surname beside a common one ("Dowson" and
-    "Dawson" are two players)."""
+    ("the Wierzbickis", "two Emmys"), and not a real surname beside a common one ("Parter" and
+    "Porter" may be two people)."""
     from ..lexicon import zipf
 
     if word in (known + "s", known + "es") or known in (word + "s", word + "es"):
