@@ -56,6 +56,9 @@ def test_newsroom_words_and_repeated_coinages_pass(lint):
     ("The shipping firm sad it would appeal.", "sad", "said"),              # a noun, then an adjective
     ("He sad Kenya's exports grew.", "sad", "said"),                        # a pronoun starts no name
     ("The mayor - who spoke after the vote - sad the pier would reopen.", "sad", "said"),  # after an aside
+    ("The harbour master urged the crews now to sail in the storm.", "now", "not"),       # a directive takes "not to"
+    ("The timetable app is out on Android not.", "not", "now"),                          # no sentence ends on "not"
+    ("Operators not expect a busy summer, the report said.", "not", "now"),               # "not" needs an auxiliary
 ])
 def test_confused_words_in_news_frames(lint, text, word, right):
     found = lint(text, select="T002")
@@ -78,6 +81,11 @@ def test_confused_words_in_news_frames(lint, text, word, right):
     "The council leader, who faces a vote, lays the blame on the budget.",
     "How can one wish a happy new year to the stranded crews?",          # a verb after a subject pronoun
     "You can see what's there online before you travel.",                # "there" as an adverb
+    "Some crews sailed, others not.",
+    "Will the pier reopen? Definitely not.",
+    "Had the ferries not been late, the crews would have sailed.",
+    "The new rules make the timetable not include Sundays.",
+    "Fares will be frozen from now to 2030.",
 
     "The film's sad ending moved the audience.",
 ])

@@ -127,10 +127,12 @@ class ConfusedWord(Rule):
             "or a classic confusable, in frames news uses all the time: a subject followed by a "
             "near-miss of a verb of saying (\"the minister adder that\", \"the mayor toad reporters\"); a possessive "
             "before a noun (\"in there home\"); a comparative before \"then\" (\"stronger then "
-            "ever\"); a preposition before a name or determiner (\"reports form China\"); and a rare "
-            "word where a common one fits both neighbours (\"a pubic hearing\"). The evidence is "
-            "Google Books pair counts (symspellpy) and word frequencies (wordfreq); a word that "
-            "fits its neighbours (\"an adder in the heather\", \"a toad in the pond\") passes.")
+            "ever\"); a preposition before a name or determiner (\"reports form China\"); \"now\" "
+            "for \"not\" after a directive (\"urged the crews now to sail\") and \"not\" for \"now\" "
+            "where no auxiliary carries it; and a rare word where a common one fits both neighbours "
+            "(\"a pubic hearing\"). The evidence is Google Books pair counts (symspellpy), word "
+            "frequencies (wordfreq) and parts of speech (lemminflect); a word that fits its neighbours "
+            "(\"an adder in the heather\", \"a toad in the pond\", \"Okafor slid the ball\") passes.")
     why = "A spell checker passes these, so they reach print; readers see them at once."
     bad = "The minister adder that the talks would resume on Monday."
     good = "The minister added that the talks would resume on Monday. An adder was seen on the heath."
@@ -151,8 +153,11 @@ class ConfusedWord(Rule):
             determined = before is not None and i >= 2 and _joined(text, words[i - 2], before) \
                 and words[i - 2].text.lower() in DETERMINERS
             clause = _that_clause(text, words, i)
-            found = _meant(x, before, after, prose[max(0, w.start - 3):w.start], prose[w.end:w.end + 1], phrase,
-                           determined, clause)
+            if x in ("now", "not"):
+                found = _now_or_not(x, text, words, i, before, prose[w.end:w.end + 1])
+            else:
+                found = _meant(x, before, after, prose[max(0, w.start - 3):w.start], prose[w.end:w.end + 1], phrase,
+                               determined, clause)
             if found is not None:
                 right, frame = found
                 yield self.report(doc, w.start, w.end, f'"{x}" looks like a slip for "{right}" here ({frame})',
@@ -166,7 +171,7 @@ def _may_be_confused(x: str) -> bool:
     from ..lexicon import zipf
     from ..words import closed_class
 
-    if x in POSSESSIVES or x == "then":
+    if x in POSSESSIVES or x in ("then", "now", "not"):
         return True
     if not x.islower() or len(x) < 3 or not x.isalpha():
         return False
@@ -312,6 +317,51 @@ def _place_after(p: str, x: str, right: str) -> bool:
     if "n" not in tags or "p" in tags or p in closed_class():
         return False
     return "v" not in tags or pair_log(p, x) > pair_log(p, right)
+
+
+#: Verbs that tell someone what (not) to do: "urged them not to", never "urged them now to".
+DIRECTIVES = frozenset({"warn", "warns", "warned", "ask", "asks", "asked", "tell", "tells", "told", "urge", "urges",
+                        "urged", "advise", "advises", "advised", "order", "orders", "ordered", "instruct",
+                        "instructs", "instructed", "remind", "reminds", "reminded", "beg", "begs", "begged"})
+
+
+def _now_or_not(x: str, text: str, words, i: int, before, trail: str) -> tuple[str, str] | None:
+    """"now" and "not" differ by a key and both fit most places; three frames tell them apart: a
+    directive takes "not to" ("urged the crew now to sail"), a sentence does not end on "not"
+    right after a name or a noun phrase ("the game is out on Xbox not."), and "not" cannot make a
+    verb of the bare noun that starts a sentence ("Ferry operators not expect ...")."""
+    from ..inflections import parts_of_speech
+    from ..words import auxiliaries
+
+    if x == "now" and i + 1 < len(words) and words[i + 1].text == "to" and _joined(text, words[i], words[i + 1]):
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if not _joined(text, words[k], words[k + 1]):
+                break
+            if words[k].text.lower() in DIRECTIVES:
+                return "not", f'"{words[k].text} ... not to"'
+        return None
+    if x != "not" or before is None:
+        return None
+    p, two_back = before.text.lower(), words[i - 2].text.lower() if i >= 2 else ""
+    if trail == "." and i >= 2 and _joined(text, words[i - 2], before) and (two_back in PREPOSITIONS or two_back in DETERMINERS) \
+            and (_noun_only(p) or before.text[:1].isupper()):
+        return "now", "a sentence does not end on \"not\" after a noun"
+    k = i + 1
+    while k < len(words) and words[k].text.endswith("ly") and _joined(text, words[k - 1], words[k]):
+        k += 1  # "not widely expect": past the adverbs to the verb
+    if _noun_only(p) and _starts_sentence(text, words, i - 1) and k < len(words) \
+            and _joined(text, words[k - 1], words[k]) and words[k].text not in auxiliaries() \
+            and parts_of_speech(words[k].text) == "v" and not words[k].text.endswith("ing"):
+        return "now", f'"{before.text} now {words[k].text}": "not" needs an auxiliary'
+    return None
+
+
+def _starts_sentence(text: str, words, k: int) -> bool:
+    """Whether word k opens a sentence or a paragraph (only quotes or brackets may come before)."""
+    if k == 0:
+        return True
+    gap = text[words[k - 1].end:words[k].start]
+    return any(mark in gap for mark in ".!?") or "\n\n" in gap
 
 
 #: Objects a verb of saying takes before its that-clause ("warned his rivals that", "told them that").
