@@ -54,6 +54,7 @@ def test_newsroom_words_and_repeated_coinages_pass(lint):
     ("The dockers lost there jobs when the yard closed.", "there", "their"),
     ("The Treasury sad demand was weaker than forecast.", "sad", "said"),   # no adjective after a bare subject
     ("The shipping firm sad it would appeal.", "sad", "said"),              # a noun, then an adjective
+    ("Its cross-channel ferry-and-freight firm sad it would appeal.", "sad", "said"),  # no short noun phrase
     ("He sad Kenya's exports grew.", "sad", "said"),                        # a pronoun starts no name
     ("The mayor - who spoke after the vote - sad the pier would reopen.", "sad", "said"),  # after an aside
     ("The harbour master urged the crews now to sail in the storm.", "now", "not"),       # a directive takes "not to"

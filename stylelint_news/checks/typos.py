@@ -252,7 +252,7 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
                 subject = complement = True  # "the chief executive sad the ...": a noun phrase, then a clause
             if not complement and q is not None and _only_adjective(x) and (p in PRONOUNS or bare):
                 complement = subject = True  # "The Treasury sad demand was weak": no adjective follows a bare subject
-            if not subject and p is not None and complement and _only_adjective(x) and _noun_only(p):
+            if not subject and p is not None and complement and _only_adjective(x) and _can_head(p):
                 subject = True  # "the shipping firm sad it": a noun, then an adjective with no verb between
             if subject and complement and determined and q is None and can_be_noun(x) and before.text[:1].isupper():
                 continue  # "back in the Wales fold,": the noun a capitalised modifier qualifies
@@ -303,6 +303,16 @@ def _noun_only(word: str) -> bool:
     from ..words import closed_class
 
     return parts_of_speech(word) == "n" and word not in closed_class()
+
+
+def _can_head(word: str) -> bool:
+    """A word that can head a subject noun phrase ("firm", "officials"): a noun, not a past tense
+    ("looked sad") and not a function word ("so sad")."""
+    from ..inflections import parts_of_speech
+    from ..words import closed_class
+
+    tags = parts_of_speech(word)
+    return "n" in tags and "p" not in tags and word not in closed_class()
 
 
 def _place_after(p: str, x: str, right: str) -> bool:
