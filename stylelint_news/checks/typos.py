@@ -148,16 +148,14 @@ class ConfusedWord(Rule):
             text = doc.text  # gaps read in the file: a blanked link or URL is not a space
             before = words[i - 1] if i and _joined(text, words[i - 1], w) else None
             after = words[i + 1] if i + 1 < len(words) and _joined(text, w, words[i + 1]) else None
-            phrase = _noun_phrase(text, words, i)
-            # "the Wales fold,": a determiner before a capitalised word makes it a modifier
-            determined = before is not None and i >= 2 and _joined(text, words[i - 2], before) \
-                and words[i - 2].text.lower() in DETERMINERS
-            clause = _that_clause(text, words, i)
             if x in ("now", "not"):
                 found = _now_or_not(x, text, words, i, before, prose[w.end:w.end + 1])
             else:
-                found = _meant(x, before, after, prose[max(0, w.start - 3):w.start], prose[w.end:w.end + 1], phrase,
-                               determined, clause)
+                # "the Wales fold,": a determiner before a capitalised word makes it a modifier
+                determined = before is not None and i >= 2 and _joined(text, words[i - 2], before) \
+                    and words[i - 2].text.lower() in DETERMINERS
+                found = _meant(x, before, after, prose[max(0, w.start - 3):w.start], prose[w.end:w.end + 1],
+                               _noun_phrase(text, words, i), determined, _that_clause(text, words, i))
             if found is not None:
                 right, frame = found
                 yield self.report(doc, w.start, w.end, f'"{x}" looks like a slip for "{right}" here ({frame})',
