@@ -34,7 +34,7 @@ def _build() -> tuple[str, bytes]:
     for form, pos, *_ in _table("lemma_lu.csv.gz"):
         if pos in LETTERS and form.islower():  # words, not names ("Aachen", "Aaron")
             tags.setdefault(form, set()).add(LETTERS[pos])
-    for lemma, pos, *forms in _table("infl_lu.csv.gz"):
+    for _lemma, pos, *forms in _table("infl_lu.csv.gz"):
         if pos == "verb" and len(forms) >= 2:
             for past in (*forms[0].split("/"), *forms[1].split("/")):  # VBD, VBN (empty: same as VBD)
                 if past:
