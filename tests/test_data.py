@@ -69,7 +69,7 @@ def test_parts_of_speech_from_lemminflect():
     from stylelint_news.inflections import can_be_noun, is_past_tense, parts_of_speech
 
     assert all(is_past_tense(w) for w in ("slid", "told", "folded", "written", "dented"))
-    assert not any(is_past_tense(w) for w in ("sad", "clams", "toad", "adder", "slide", "told-off"))
+    assert not any(is_past_tense(w) for w in ("sad", "oars", "toad", "adder", "slide", "told-off"))
     assert can_be_noun("harbour") and can_be_noun("fold") and not can_be_noun("sad")
     assert parts_of_speech("villagers") == "n" and parts_of_speech("qzxv") == ""
 
