@@ -18,6 +18,7 @@ import regex
 from ..document import Document, Span
 from ..finding import Finding
 from ..hookspecs import hookimpl
+from ..inflections import parts_of_speech
 from ..lexicon import zipf
 from ..patterns import Lazy
 from ..people import (TITLE_WORDS, census_first_names, full_namings, is_given_name_only, is_person_name,
@@ -350,8 +351,6 @@ def _common_word(name: str) -> bool:
     """A capitalised word common enough in lowercase to be a word, a place or a body before a
     person ("Police said", "Orange added", "Washington said"); not a common surname that is no
     dictionary word and no first name ("Brennan said", "Garcia told"), however often it is seen."""
-    from ..inflections import parts_of_speech
-
     lower = name.lower()
     z = zipf(lower)
     if z < COMMON_WORD:
@@ -450,8 +449,6 @@ def _role(word: str) -> bool:
     """A noun that can stand before a name as a title does ("economist", "midfielder"): no
     function word, no past tense ("said Okafor"), no word that is only a verb ("asks"); a
     word the dictionary lacks counts when it has an agent noun's ending."""
-    from ..inflections import parts_of_speech
-
     if word in closed_class():
         return False
     tags = parts_of_speech(word)

@@ -7,11 +7,15 @@ from functools import lru_cache
 
 import regex
 
-from .. import spelling
+from .. import confusables, spelling
 from ..document import Document
 from ..finding import Edit, Finding
 from ..hookspecs import hookimpl
+from ..inflections import can_be_noun, is_past_tense, parts_of_speech
+from ..lexicon import pair_log, zipf
+from ..people import full_namings, is_slip_of, surname_rank
 from ..rule import Context, Rule
+from ..words import auxiliaries, closed_class
 from .packs import PackError, PackRule, match_case, render
 
 ENTITY_BEFORE = regex.compile(r"&#?\w+;$")  # "B&#233;ziers": "ziers" is half a word
@@ -165,10 +169,6 @@ class ConfusedWord(Rule):
 @lru_cache(maxsize=65536)
 def _may_be_confused(x: str) -> bool:
     """The cheap test, once per word: can any frame of T002 apply to this word at all?"""
-    from .. import confusables
-    from ..lexicon import zipf
-    from ..words import closed_class
-
     if x in POSSESSIVES or x in ("then", "now", "not"):
         return True
     if not x.islower() or len(x) < 3 or not x.isalpha():
@@ -182,8 +182,6 @@ def _may_be_confused(x: str) -> bool:
 def _noun_phrase(prose: str, words, i: int) -> bool:
     """Whether the words before word i are a noun phrase opened by a determiner within three
     words ("the chief executive", "its new chairman"): the shape of a subject."""
-    from ..words import closed_class
-
     function_words = closed_class()
     for back in range(1, 4):
         j = i - back
@@ -202,11 +200,6 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
     """The word meant instead of `x` and the frame that shows it, or None. `phrase`: a noun
     phrase opened by a determiner ends just before `x`; `determined`: the word before `x` is
     itself preceded by a determiner; `clause`: "that" follows within three words."""
-    from .. import confusables
-    from ..inflections import can_be_noun
-    from ..lexicon import pair_log, zipf
-    from ..words import closed_class
-
     p = before.text.lower() if before is not None else None
     q = after.text.lower() if after is not None else None
     x_left = pair_log(p, x) if p else 0.0
@@ -269,8 +262,6 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
 def _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words) -> tuple[str, str] | None:
     """"reports form China": a preposition that fits both neighbours, where the word typed fits
     neither as well ("form the" is common, but "returned from the" is far commoner)."""
-    from ..lexicon import pair_log, zipf
-
     if x in function_words or q is None or x_left or (p in SUBJECTS and _is_verb(x)):
         return None  # (after a subject pronoun a verb is a verb: "how can one wish a happy new year")
     if not (after.text[:1].isupper() or q in DETERMINERS or q[:1].isdigit()):
@@ -290,25 +281,17 @@ def _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words
 
 def _only_adjective(word: str) -> bool:
     """An adjective and nothing else ("sad", "pubic"): it cannot be the verb after a subject."""
-    from ..inflections import parts_of_speech
-
     return parts_of_speech(word) == "a"
 
 
 def _noun_only(word: str) -> bool:
     """A noun and nothing else ("firm", "observers"): the head of a subject, never a verb."""
-    from ..inflections import parts_of_speech
-    from ..words import closed_class
-
     return parts_of_speech(word) == "n" and word not in closed_class()
 
 
 def _can_head(word: str) -> bool:
     """A word that can head a subject noun phrase ("firm", "officials"): a noun, not a past tense
     ("looked sad") and not a function word ("so sad")."""
-    from ..inflections import parts_of_speech
-    from ..words import closed_class
-
     tags = parts_of_speech(word)
     return "n" in tags and "p" not in tags and word not in closed_class()
 
@@ -317,10 +300,6 @@ def _place_after(p: str, x: str, right: str) -> bool:
     """Whether "there" after `p` is the adverb of place: after a noun ("the villagers there
     need", "the people there"), unless the noun is also a verb that takes "their" far more
     often ("help their")."""
-    from ..inflections import parts_of_speech
-    from ..lexicon import pair_log
-    from ..words import closed_class
-
     tags = parts_of_speech(p)
     if "n" not in tags or "p" in tags or p in closed_class():
         return False
@@ -338,9 +317,6 @@ def _now_or_not(x: str, text: str, words, i: int, before, trail: str) -> tuple[s
     directive takes "not to" ("urged the crew now to sail"), a sentence does not end on "not"
     right after a name or a noun phrase ("the game is out on Xbox not."), and "not" cannot make a
     verb of the bare noun that starts a sentence ("Ferry operators not expect ...")."""
-    from ..inflections import parts_of_speech
-    from ..words import auxiliaries
-
     if x == "now" and i + 1 < len(words) and words[i + 1].text == "to" and _joined(text, words[i], words[i + 1]):
         for k in range(i - 1, max(-1, i - 5), -1):
             if not _joined(text, words[k], words[k + 1]):
@@ -393,9 +369,6 @@ def _is_verb(x: str, clause: bool = False) -> bool:
     ("Okafor slid the ball past the keeper", "had dented"), unless a that-clause follows as it
     follows verbs of saying ("warmed his young players that"); or a word that follows a subject pronoun in the pair
     counts ("he paid", "they laid"; "he sad" never occurs)."""
-    from ..inflections import is_past_tense
-    from ..lexicon import pair_log
-
     return (is_past_tense(x) and not clause) or any(pair_log(pronoun, x) for pronoun in ("he", "she", "it", "they", "we", "i", "who"))
 
 
@@ -459,7 +432,6 @@ class SpellingVariants(PackRule):
     form the article uses most is taken as its house style (`prefer = "en-GB"` or `"en-US"` fixes
     it instead), and the other form is flagged with the first use of the preferred one.
     """
-
     type_name = "spelling-variants"
     type_keys = frozenset({"prefer"})
 
@@ -523,8 +495,6 @@ class NameSpelling(Rule):
     good = "The inquiry was chaired by Lindiwe Abernathy.\n\nMrs Abernathy said the findings were clear."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from ..lexicon import zipf
-        from ..people import full_namings, is_slip_of, surname_rank
 
         prose = doc.prose
         firsts: dict[str, int] | None = None
@@ -554,8 +524,6 @@ def _same_person(word: str, known: str, rank: int | None) -> bool:
     """Whether a near-identical name is a slip rather than someone else: not a plural or a family
     ("the Wierzbickis", "two Emmys"), and not a real surname beside a common one ("Parter" and
     "Porter" may be two people)."""
-    from ..lexicon import zipf
-
     if word in (known + "s", known + "es") or known in (word + "s", word + "es"):
         return False
     return not (rank is not None and zipf(known.lower()) >= 3.0)
