@@ -57,9 +57,10 @@ def built(name: str, source: Path | tuple[Path, ...], build: Callable[[], Any]) 
     return data
 
 
-#: Entries of one name kept (the newest): one for each install in use, so a folder shared by a few
-#: virtual environments does not rebuild back and forth, and upgrades do not pile up for ever.
-KEEP = 3
+#: Entries of one name kept (the newest): one for each install in use (a project venv, the
+#: pre-commit environment, CI, ...), so installs sharing the folder do not rebuild back and forth,
+#: and upgrades do not pile up for ever (a full set of tables is about 25 MB).
+KEEP = 5
 
 
 def _prune(where: Path, name: str) -> None:
