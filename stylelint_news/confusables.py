@@ -47,7 +47,7 @@ def inflection(a: str, b: str) -> bool:
 def _build() -> tuple[str, str]:
     from .lexicon import _unigrams
 
-    vocabulary = [w for w in _unigrams().keys if len(w) >= MIN_LENGTH and w.isalpha() and zipf(w) >= TYPED]
+    vocabulary = [w for w in _unigrams().lines() if len(w) >= MIN_LENGTH and w.isalpha() and zipf(w) >= TYPED]
     index: dict[str, set[str]] = defaultdict(set)
     for w in vocabulary:
         for d in _deletes(w):
