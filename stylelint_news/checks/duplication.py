@@ -189,7 +189,12 @@ class Leftover(PackRule):
     def __init__(self, table: Mapping[str, Any], where: str) -> None:
         super().__init__(table, where)
         ic = self.ignore_case
-        self.lines = [compile_pattern(p, ic, "lines") for p in _strings(table, "lines")]
+        lines = _strings(table, "lines")
+        for pattern in lines:
+            compile_pattern(pattern, ic, "lines")  # each one checked, so a bad one is named
+        # one alternation for the whole list: a line is tried once, not once a pattern (the
+        # patterns are whole-line phrases, so "any of them matches the line" is the same test)
+        self.lines = compile_pattern("|".join(f"(?:{p})" for p in lines), ic, "lines") if lines else None
         self.suffixes = [compile_pattern(p, ic, "suffixes") for p in _strings(table, "suffixes")]
         self.captions = [compile_pattern(p, ic, "captions") for p in _strings(table, "captions")]
         self.actions = frozenset(a.lower() for a in _strings(table, "actions"))
@@ -199,7 +204,7 @@ class Leftover(PackRule):
     def _kind(self, text: str) -> str | None:
         """Why a whole line is a leftover, or None."""
         bare = text.strip().rstrip(" .…:»>→|-–—")
-        if any(p.fullmatch(bare) for p in self.lines):
+        if self.lines is not None and self.lines.fullmatch(bare):
             return "line"
         words = text.split()
         if len(words) <= 2 * self.max_words and any(p.search(text) for p in self.captions):
