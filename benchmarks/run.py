@@ -118,11 +118,18 @@ def main() -> None:
     if args.peers:
         bin_dir = peers_env()
         for name, cmd in PEERS.items():
-            t = median_time([str(bin_dir / cmd[0]), *cmd[1:], *files], max(1, args.runs // 2))
-            t_one = short_run([str(bin_dir / cmd[0]), *cmd[1:], str(ARTICLE)], 20)
-            print(f"{name}: one article {t_one}; corpus {t:.2f} s; "
-                  f"{name} takes {t / rows[max(rows)]:.1f}x the time of stylelint-news on all cores, "
-                  f"{t / rows[1]:.1f}x on one")
+            peer = [str(bin_dir / cmd[0]), *cmd[1:]]
+            t_one = short_run(peer + [str(ARTICLE)], 20)
+            # the peer and we in turn, round after round, so both meet the machine's same slow and
+            # fast phases; the ratio is the median of each round's ratio
+            theirs, all_cores = [], []
+            for _ in range(max(1, args.runs // 2)):
+                theirs.append(median_time(peer + files, 1))
+                all_cores.append(median_time(ours + ["--no-cache", "--jobs", str(jobs), *files], 1, env))
+            ratio = statistics.median(t / u for t, u in zip(theirs, all_cores))
+            print(f"{name}: one article {t_one}; corpus {statistics.median(theirs):.2f} s; {name} takes {ratio:.1f}x "
+                  f"the time of stylelint-news on all cores in the same rounds "
+                  f"({', '.join(f'{t:.1f}/{u:.1f} s' for t, u in zip(theirs, all_cores))})")
     shutil.rmtree(cache, ignore_errors=True)
 
 
