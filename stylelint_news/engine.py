@@ -120,11 +120,13 @@ class Linter:
         if len(source.text) <= 2 * PIECE:
             return self._lint_piece(source)
         result = Result(source.path)
+        line, column = 1, 1  # where the next piece starts
         for start, piece in _pieces(source.text):
             part = self._lint_piece(replace(source, text=piece, continuation=source.continuation or start > 0))
-            line, column = _line_and_column(source.text, start)
             result.findings.extend(_shifted(f, start, line, column) for f in part.findings)
             result.problems.extend(part.problems)
+            breaks = piece.count("\n")
+            line, column = line + breaks, (len(piece) - piece.rfind("\n") if breaks else column + len(piece))
         return result
 
     def _lint_piece(self, source: Source) -> Result:
@@ -196,11 +198,6 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:end]
         start = end
     yield start, text[start:]
-
-
-def _line_and_column(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _shifted(finding: Finding, offset: int, line: int, column: int) -> Finding:

@@ -42,8 +42,8 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     for hit in TLD.finditer(text):
         if hit.start() < done:
             continue
-        start = hit.start()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+        start, limit = hit.start(), max(0, hit.start() - 253)  # no domain name is longer
+        while start > limit and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
             start -= 1
         while start < hit.start() and not (text[start].isalnum() or text[start] == "_"):
             start += 1  # a name starts with a letter or digit, not with "." or "-"
