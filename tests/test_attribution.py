@@ -16,6 +16,7 @@ from conftest import codes
     ("The plan will fail, according to reports.", "according to reports"),
     ("Research shows that tolls cut traffic.", "Research shows"),
     ("Some say the bridge was never needed.", "Some say"),
+    ("Tolls cut traffic, research suggests.\n\nThe figures were released in Leeds on Monday.", "research suggests"),
 ])
 def test_weasel_sources(lint, text, phrase):
     found = lint(text, select="A001")
@@ -33,6 +34,7 @@ def test_weasel_sources(lint, text, phrase):
     "Unemployment rose, according to Eurostat.",
     "According to sources close to the minister, the deal is off.",
     "Research by the University of Leeds shows that tolls cut traffic.",
+    "Tolls cut traffic, research suggests.\n\nA survey of 40 towns by the Transport Institute found fewer cars.",
     'The mayor said: "Critics say we are wrong, but we are not."',
 ])
 def test_named_or_specific_sources_pass(lint, text):

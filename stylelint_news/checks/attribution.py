@@ -68,6 +68,7 @@ RESEARCH = Lazy(
     r"(?<![\p{L}-])(?P<phrase>(?:research|studies|scientific\s+evidence|science)"
     r"(?:\s+(?:has|have|now|also|consistently|repeatedly)){0,2}\s+(?:shows?|shown|suggests?|proves?|proven|indicates?|demonstrates?|confirms?))(?![\p{L}-])",
     regex.IGNORECASE)
+STUDY = Lazy(r"\b(?:report|survey|study|research|poll|analysis|paper|review)\b", regex.IGNORECASE)
 NAMED_STUDY = Lazy(r"\b(?:by|from|at|of|in|published|conducted|commissioned|according\s+to)\s+(?:the\s+)?[\p{Lu}\d]")
 
 
@@ -191,8 +192,18 @@ class VagueSource(Rule):
 
     @staticmethod
     def _named(doc: Document, start: int) -> bool:
-        sentence = _sentence_at(doc, start)
-        return sentence is not None and bool(NAMED_STUDY.search(doc.prose, sentence.start, sentence.end))
+        """Whether the study is named in the sentence, or in the one after it: a lead that says
+        "research suggests" and a second paragraph that opens "A survey of 280 firms by the
+        Institute ..." has attributed its claim."""
+        sentences, prose = doc.sentences, doc.prose
+        i = bisect_right(sentences, (start, float("inf"))) - 1
+        if i < 0 or not sentences[i].start <= start < sentences[i].end:
+            return False
+        if NAMED_STUDY.search(prose, sentences[i].start, sentences[i].end):
+            return True
+        after = sentences[i + 1] if i + 1 < len(sentences) else None  # it must name a study, not a place
+        return after is not None and bool(STUDY.search(prose, after.start, after.end)
+                                          and NAMED_STUDY.search(prose, after.start, after.end))
 
 
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my", "your", "such"})
