@@ -224,31 +224,11 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
         return found
     for c in candidates:
         gap = zipf(c) - zx
-        inside_name = before is not None and after is not None and before.text[:1].isupper() and after.text[:1].isupper() \
-            and p not in PRONOUNS  # "He sad India's economy grew": a pronoun starts no name
-        if c in SAYING and x not in SAYING and not x_left and gap >= 0.7 and not _is_verb(x, clause) and not inside_name \
+        if c in SAYING and x not in SAYING and not x_left and gap >= 0.7 and not _is_verb(x, clause) \
                 and not (q is not None and q[:1].isdigit()):
-            if trail == ":":
-                return c, "introducing a quotation"
-            bare = before is not None and before.text[:1].isupper() and not CLITIC.search(before.text)  # not "I'm"
-            # no word before: a subject after a quotation or an aside ('"...," sad Ms Ortega', "The mayor -
-            # who ... - sad"), not after a bare comma ("food, aid, shelter"; "the council leader, lays")
-            subject = (p is None and any(ch in lead for ch in '"”’-–—)')) or bare \
-                or p in PRONOUNS or (p is not None and p not in BE and p not in PREPOSITIONS and p not in NOT_SUBJECTS
-                                     and pair_log(p, "said") >= 7.0)
-            c_right = pair_log(c, q) if q else 0.0
-            complement = q is None or after.text[:1].isupper() or q in AFTER_SAYING or p in PERFECT \
-                or (c_right >= 7.0 and not x_right)
-            if not subject and phrase and q is not None and (q in AFTER_SAYING or after.text[:1].isupper()):
-                subject = complement = True  # "the chief executive sad the ...": a noun phrase, then a clause
-            if not complement and q is not None and _only_adjective(x) and (p in PRONOUNS or bare):
-                complement = subject = True  # "The Treasury sad demand was weak": no adjective follows a bare subject
-            if not subject and p is not None and complement and _only_adjective(x) and _can_head(p):
-                subject = True  # "the shipping firm sad it": a noun, then an adjective with no verb between
-            if subject and complement and determined and q is None and can_be_noun(x) and before.text[:1].isupper():
-                continue  # "back in the Wales fold,": the noun a capitalised modifier qualifies
-            if subject and complement:
-                return c, f'after "{p}"' if p else "attributing a quotation"
+            frame = _saying_frame(x, p, q, before, after, lead, trail, phrase, determined, x_right, c)
+            if frame is not None:
+                return c, frame
         if (x not in function_words and c not in function_words and p is not None and q is not None
                 and not x_left and not x_right and zx <= 3.5 and gap >= 2.0
                 and pair_log(p, c) >= 7.5 and pair_log(c, q) >= 7.5
@@ -256,6 +236,37 @@ def _meant(x: str, before, after, lead: str, trail: str, phrase: bool = False, d
             # a content word beside it says what fits ("public transport"); between two function
             # words ("a rock and") the counts only say which word is commoner
             return c, f'"{p} {c} {q}"'
+    return None
+
+
+def _saying_frame(x: str, p: str | None, q: str | None, before, after, lead: str, trail: str, phrase: bool,
+                  determined: bool, x_right: float, c: str) -> str | None:
+    """Why `x` stands where the verb of saying `c` belongs (a subject before it and what a verb of
+    saying takes after it), or None."""
+    if before is not None and after is not None and before.text[:1].isupper() and after.text[:1].isupper() \
+            and p not in PRONOUNS:
+        return None  # inside a name ("Port Sad Harbour"); but "He sad Kenya's": a pronoun starts no name
+    if trail == ":":
+        return "introducing a quotation"
+    bare = before is not None and before.text[:1].isupper() and not CLITIC.search(before.text)  # not "I'm"
+    # no word before: a subject after a quotation or an aside ('"...," sad Ms Ortega', "The mayor -
+    # who ... - sad"), not after a bare comma ("food, aid, shelter"; "the council leader, lays")
+    subject = (p is None and any(ch in lead for ch in '"”’-–—)')) or bare \
+        or p in PRONOUNS or (p is not None and p not in BE and p not in PREPOSITIONS and p not in NOT_SUBJECTS
+                             and pair_log(p, "said") >= 7.0)
+    c_right = pair_log(c, q) if q else 0.0
+    complement = q is None or after.text[:1].isupper() or q in AFTER_SAYING or p in PERFECT \
+        or (c_right >= 7.0 and not x_right)
+    if not subject and phrase and q is not None and (q in AFTER_SAYING or after.text[:1].isupper()):
+        subject = complement = True  # "the chief executive sad the ...": a noun phrase, then a clause
+    if not complement and q is not None and _only_adjective(x) and (p in PRONOUNS or bare):
+        complement = subject = True  # "The Treasury sad demand was weak": no adjective follows a bare subject
+    if not subject and p is not None and complement and _only_adjective(x) and _can_head(p):
+        subject = True  # "the shipping firm sad it": a noun, then an adjective with no verb between
+    if subject and complement and determined and q is None and can_be_noun(x) and before.text[:1].isupper():
+        return None  # "back in the Wales fold,": the noun a capitalised modifier qualifies
+    if subject and complement:
+        return f'after "{p}"' if p else "attributing a quotation"
     return None
 
 
