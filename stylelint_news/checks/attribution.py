@@ -196,8 +196,8 @@ class VagueSource(Rule):
         "research suggests" and a second paragraph that opens "A survey of 280 firms by the
         Institute ..." has attributed its claim."""
         sentences, prose = doc.sentences, doc.prose
-        i = bisect_right(sentences, (start, float("inf"))) - 1
-        if i < 0 or not sentences[i].start <= start < sentences[i].end:
+        i = _sentence_index(doc, start)
+        if i is None:
             return False
         if NAMED_STUDY.search(prose, sentences[i].start, sentences[i].end):
             return True
@@ -219,12 +219,11 @@ def _bare(prose: str, start: int, function_words: frozenset[str]) -> bool:
     return word in function_words and word not in DETERMINERS
 
 
-def _sentence_at(doc: Document, offset: int) -> Span | None:
+def _sentence_index(doc: Document, offset: int) -> int | None:
+    """The index in `doc.sentences` of the sentence holding an offset, or None."""
     sentences = doc.sentences
     i = bisect_right(sentences, (offset, float("inf"))) - 1
-    if i >= 0 and sentences[i].start <= offset < sentences[i].end:
-        return sentences[i]
-    return None
+    return i if i >= 0 and sentences[i].start <= offset < sentences[i].end else None
 
 
 # -- quotes with no speaker ------------------------------------------------------------------
