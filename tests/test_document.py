@@ -71,3 +71,15 @@ def test_crlf_and_no_final_newline():
     d = doc("Head\r\n\r\nOne para.\r\n\r\nTwo para.", "a.txt")
     assert [p.text for p in d.paragraphs] == ["One para.", "Two para."]
     assert d.position(d.text.index("Two")) == (5, 1)
+
+
+def test_words_are_the_body_tokens_at_their_offsets():
+    text = "Headline here\n\nThe café’s 3,000-seat hall 🎉 didn't open.\n\nO'Neill said so.\n"
+    d = doc(text, "a.txt")
+    words = d.words
+    assert words.texts == ["The", "café’s", "3", "000-seat", "hall", "didn't", "open", "O'Neill", "said", "so"]
+    assert all(text[w.start:w.end] == w.text for w in words)  # offsets in characters, past the emoji
+    assert words[-1] == (words.starts[-1], words.ends[-1], "so") and words[7].text == "O'Neill"
+    assert [w.text for w in words[4:7]] == ["hall", "didn't", "open"]
+    assert words.where({"said", "hall", "absent"}) == [4, 8]
+    assert len(doc("# Only a title\n").words) == 0

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from stylelint_news.config import Settings
+from stylelint_news.document import WORD, Document
 from stylelint_news.engine import Flags, Linter
 from stylelint_news.fixes import apply, choose
 from stylelint_news.plugins import build
@@ -73,3 +74,11 @@ def test_hostile_markdown_lints_without_a_traceback(text):
     for path in ("a.md", "a.txt"):
         result = LINTER.lint(Source(path, text))
         assert not result.problems, result.problems
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_words_are_what_the_word_pattern_finds_in_each_block(text):
+    d = Document(Source("a.md", text))
+    expected = [(m.start(), m.end(), m.group()) for b in d.blocks for m in WORD.finditer(d.prose, b.start, b.end)]
+    assert [tuple(w) for w in d.words] == expected

@@ -112,10 +112,9 @@ def _windows(doc: Document, cued: Mapping[str, list[int]], reaches: Sequence[tup
     block made the attribution rules the slowest of all."""
     prose = doc.prose
     out: list[list[tuple[int, int]]] = [[] for _ in reaches]
-    for w in doc.words:
-        patterns = cued.get(w.text)
-        if patterns is None:
-            continue
+    words = doc.words
+    for w in map(words.__getitem__, words.where(cued)):
+        patterns = cued[w.text]
         block = doc.blocks[doc.block_at(w.start)]
         if block.kind not in kinds:
             continue

@@ -9,7 +9,7 @@ article itself writes in lowercase elsewhere.
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -86,40 +86,48 @@ class Casing:
         self.doc = doc
         self.slots: list[Slot] = []
         words = doc.words
-        starts = [w.start for w in words]
+        starts = words.starts
         prose = doc.prose
         function_words = closed_class()
         wanted = None if only is None else _capitalised(only)
-        skip = {b.start for b in doc.blocks if b.kind == "heading"}
-        heading_spans = [(b.start, b.end) for b in doc.blocks if b.start in skip]
-        for s in doc.sentences:
-            if any(a <= s.start < b for a, b in heading_spans):
+        # both rules are about capitals: lowercase words are only neighbours, never looked at alone
+        hits = words.where(wanted) if wanted is not None else \
+            [j for j, t in enumerate(words.texts) if is_capitalised(t)]
+        sentences = doc.sentences
+        sentence_starts = [s.start for s in sentences]
+        headings = [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
+        lo, hi, skip = 0, 0, True  # the words [lo, hi) of the last hit's sentence
+        for j in hits:
+            if not lo <= j < hi:
+                k = bisect_right(sentence_starts, starts[j]) - 1
+                if k < 0 or starts[j] >= sentences[k].end:
+                    continue  # outside every sentence
+                s = sentences[k]
+                lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+                skip = any(a <= s.start < b for a, b in headings)
+            if skip:
                 continue
-            lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-            sentence = words[lo:hi]
-            for i, w in enumerate(sentence):
-                if wanted is not None and w.text not in wanted or wanted is None and not is_capitalised(w.text):
-                    continue  # both rules are about capitals: lowercase words are only neighbours
-                gap_before = prose[sentence[i - 1].end:w.start] if i else ""
-                start = i == 0 or any(c in OPENERS for c in gap_before) or bool(
-                    ("-" in gap_before or "–" in gap_before or "—" in gap_before or ")" in gap_before)
-                    and (DATELINE_DASH.search(prose, max(s.start, w.start - 40), w.start)
-                         or LIST_NUMBER.search(prose, max(s.start, w.start - 40), w.start)
-                         or not prose[s.start:w.start].strip(" \t-–—•*")))
-                prev = sentence[i - 1] if i and not gap_before.strip() else None
-                if prev is not None and i == 1 and prev.text.lower() in function_words:
-                    prev = None  # "Some of The world's": a capital at the start is no sign of a name
-                nxt = None
-                if i + 1 < len(sentence) and not prose[w.end:sentence[i + 1].start].strip():
-                    nxt = sentence[i + 1]
-                after = before = None
-                if nxt is not None and i + 2 < len(sentence) and not prose[nxt.end:sentence[i + 2].start].strip():
-                    after = sentence[i + 2]
-                if prev is not None and i >= 2 and not prose[sentence[i - 2].end:prev.start].strip():
-                    before = sentence[i - 2]
-                    if i == 2 and before.text.lower() in function_words:
-                        before = None
-                self.slots.append(Slot(w, prev, nxt, start, after, before))
+            w, i = words[j], j - lo  # i: the word's place in its sentence
+            gap_before = prose[words.ends[j - 1]:w.start] if i else ""
+            start = i == 0 or any(c in OPENERS for c in gap_before) or bool(
+                ("-" in gap_before or "–" in gap_before or "—" in gap_before or ")" in gap_before)
+                and (DATELINE_DASH.search(prose, max(s.start, w.start - 40), w.start)
+                     or LIST_NUMBER.search(prose, max(s.start, w.start - 40), w.start)
+                     or not prose[s.start:w.start].strip(" \t-–—•*")))
+            prev = words[j - 1] if i and not gap_before.strip() else None
+            if prev is not None and i == 1 and prev.text.lower() in function_words:
+                prev = None  # "Some of The world's": a capital at the start is no sign of a name
+            nxt = None
+            if j + 1 < hi and not prose[w.end:starts[j + 1]].strip():
+                nxt = words[j + 1]
+            after = before = None
+            if nxt is not None and j + 2 < hi and not prose[nxt.end:starts[j + 2]].strip():
+                after = words[j + 2]
+            if prev is not None and i >= 2 and not prose[words.ends[j - 2]:prev.start].strip():
+                before = words[j - 2]
+                if i == 2 and before.text.lower() in function_words:
+                    before = None
+            self.slots.append(Slot(w, prev, nxt, start, after, before))
 
     @cached_property
     def capital_mid(self) -> Counter[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count, islice
+from operator import eq
 
 import regex
 
@@ -49,7 +51,7 @@ class Misspelling(Rule):
         gb_us, us_gb = spelling.dialect_pairs()
         wrong_dialect = us_gb if ctx.dialect == "en-GB" else gb_us if ctx.dialect == "en-US" else {}
         suspects = {}  # each distinct word judged once: (base, correction) of those that look wrong
-        for text in {w.text for w in words}:
+        for text in set(words.texts):
             if "'" not in text and "’" not in text:
                 base = text
             elif text.endswith(("n't", "n’t")):
@@ -67,9 +69,8 @@ class Misspelling(Rule):
         if not suspects:
             return
         context = _Context(doc)
-        for w in words:
-            if w.text not in suspects:
-                continue
+        for i in words.where(suspects):
+            w = words[i]
             base, right = suspects[w.text]
             if base in context.capitalised or prose[w.start - 1:w.start] in ("@", "#", "&") \
                     or prose[w.end:w.end + 1] == "&" or ENTITY_BEFORE.search(doc.text, max(0, w.start - 10), w.start):
@@ -90,10 +91,11 @@ class _Context:
     somewhere (names) and how often each word occurs (a typo is made once)."""
 
     def __init__(self, doc: Document) -> None:
-        self.capitalised = {w.text.lower() for w in doc.words if w.text[:1].isupper()}
+        texts = doc.words.texts
+        self.capitalised = {t.lower() for t in texts if t[:1].isupper()}
         if doc.headline is not None:
             self.capitalised.update(t.lower() for t in CAPITALISED.findall(doc.headline.text))
-        self.counts = Counter(w.text.lower() for w in doc.words)
+        self.counts = Counter(map(str.lower, texts))
 
 
 #: Verbs of saying that news uses after a subject; "said" above all.
@@ -144,11 +146,10 @@ class ConfusedWord(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         words = doc.words
-        confusable = {x for x in {w.text for w in words} if _may_be_confused(x)}
-        for i, w in enumerate(words):
+        confusable = set(filter(_may_be_confused, set(words.texts)))
+        for i in words.where(confusable):
+            w = words[i]
             x = w.text
-            if x not in confusable:
-                continue
             text = doc.text  # gaps read in the file: a blanked link or URL is not a space
             before = words[i - 1] if i and _joined(text, words[i - 1], w) else None
             after = words[i + 1] if i + 1 < len(words) and _joined(text, w, words[i + 1]) else None
@@ -404,8 +405,10 @@ class RepeatedWord(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         words = doc.words
         prose = doc.prose
-        for a, b in zip(words, words[1:]):
-            if len(a.text) != len(b.text) or a.text.lower() != b.text.lower() or not a.text.isalpha():
+        lower = list(map(str.lower, words.texts))
+        for i in compress(count(), map(eq, lower, islice(lower, 1, None))):  # only the doubles reach Python
+            a, b = words[i], words[i + 1]
+            if len(a.text) != len(b.text) or not a.text.isalpha():
                 continue
             if doc.text[a.end:b.start].strip() or a.text.lower() in GRAMMATICAL_DOUBLES:
                 continue  # the file's own text, not the prose view: a blanked link or URL is not a space
