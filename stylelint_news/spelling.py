@@ -63,6 +63,15 @@ def dialect_pairs() -> tuple[dict[str, str], dict[str, str]]:
     return gb_us, {us: gb for gb, us in gb_us.items()}
 
 
+def wrong_dialect(dialect: str) -> dict[str, str]:
+    """The other dialect's spellings, each with this one's; none when both pass ("en"), so that
+    a run in the default dialect never reads the list."""
+    if dialect not in ("en-GB", "en-US"):
+        return {}
+    gb_us, us_gb = dialect_pairs()
+    return us_gb if dialect == "en-GB" else gb_us
+
+
 def _stem_known(word: str, depth: int = 0) -> bool:
     for p in PREFIXES:
         rest = word[len(p):]

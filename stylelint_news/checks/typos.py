@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
+from functools import partial
 from itertools import compress, count, islice
 from operator import eq
 
@@ -17,6 +17,7 @@ from ..inflections import can_be_noun, is_past_tense, parts_of_speech
 from ..lexicon import pair_log, zipf
 from ..people import full_namings, is_slip_of, surname_rank
 from ..rule import Context, Rule
+from ..verdicts import Verdicts
 from ..words import auxiliaries, closed_class
 from .packs import PackError, PackRule, match_case, render
 
@@ -47,27 +48,14 @@ class Misspelling(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         words = doc.words
-        own = {w.lower() for w in ctx.words}
-        gb_us, us_gb = spelling.dialect_pairs()
-        wrong_dialect = us_gb if ctx.dialect == "en-GB" else gb_us if ctx.dialect == "en-US" else {}
-        suspects = {}  # each distinct word judged once: (base, correction) of those that look wrong
-        for text in set(words.texts):
-            if "'" not in text and "’" not in text:
-                base = text
-            elif text.endswith(("n't", "n’t")):
-                base = text[:-3]
-            else:
-                base = CLITIC.sub("", text)
-            if len(base) < 3 or not base.isalpha() or not base.islower() or "-" in text or base in own:
-                continue
-            right = wrong_dialect.get(base)
-            if right is None:
-                wrong, right = spelling.misspelling(base)
-                if not wrong or not right:
-                    continue
-            suspects[text] = (base, right)
+        key = (ctx.dialect, ctx.words)
+        if key not in SUSPECTS:
+            SUSPECTS[key] = Verdicts(partial(_suspect, own=frozenset(w.lower() for w in ctx.words),
+                                             wrong_dialect=spelling.wrong_dialect(ctx.dialect)))
+        suspects = SUSPECTS[key].hits_among(words.texts)
         if not suspects:
             return
+        wrong_dialect = spelling.wrong_dialect(ctx.dialect)
         context = _Context(doc)
         for i in words.where(suspects):
             w = words[i]
@@ -84,6 +72,28 @@ class Misspelling(Rule):
                 continue  # a typo is made once; a word written the same way twice is meant
             yield self.report(doc, w.start, w.start + len(base), f'misspelt "{base}": did you mean "{right}"?',
                               suggestions=[right], replacement=right, safe=False)
+
+
+def _suspect(text: str, own: frozenset[str], wrong_dialect: Mapping[str, str]) -> tuple[str, str] | None:
+    """(the word without its clitic, the correction) if a token looks misspelt out of context."""
+    if "'" not in text and "’" not in text:
+        base = text
+    elif text.endswith(("n't", "n’t")):
+        base = text[:-3]
+    else:
+        base = CLITIC.sub("", text)
+    if len(base) < 3 or not base.isalpha() or not base.islower() or "-" in text or base in own:
+        return None
+    right = wrong_dialect.get(base)
+    if right is None:
+        wrong, right = spelling.misspelling(base)
+        if not wrong or not right:
+            return None
+    return base, right
+
+
+#: The suspects judged so far, for each dialect and list of the newsroom's own words in use.
+SUSPECTS: dict[tuple[str, frozenset[str]], Verdicts[tuple[str, str]]] = {}
 
 
 class _Context:
@@ -146,7 +156,7 @@ class ConfusedWord(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         words = doc.words
-        confusable = set(filter(_may_be_confused, set(words.texts)))
+        confusable = CONFUSABLE.hits_among(words.texts)
         for i in words.where(confusable):
             w = words[i]
             x = w.text
@@ -167,17 +177,30 @@ class ConfusedWord(Rule):
                                   suggestions=[right], replacement=right, safe=False)
 
 
-@lru_cache(maxsize=65536)
-def _may_be_confused(x: str) -> bool:
-    """The cheap test, once per word: can any frame of T002 apply to this word at all?"""
+def _may_be_confused(x: str) -> bool | None:
+    """The test once per word, before any context is read: can a frame of `_meant` apply to this
+    word at all? The same conditions on the word and its candidates as the frames, so that only
+    words with a chance reach them (half of those a looser test let through). True or None (no),
+    as Verdicts takes it."""
     if x in POSSESSIVES or x in ("then", "now", "not"):
         return True
     if not x.islower() or len(x) < 3 or not x.isalpha():
-        return False
-    candidates = confusables.candidates(x)
+        return None
     zx = zipf(x)
-    return bool(candidates) and zx > 0 and bool(
-        SAYING.intersection(candidates) or PREPOSITIONS.intersection(candidates) or zx <= 3.5 and x not in closed_class())
+    if not zx:
+        return None
+    function_words = closed_class()
+    for c in confusables.candidates(x):
+        gap = zipf(c) - zx
+        if c in SAYING and x not in SAYING and gap >= 0.7:
+            return True  # the verb-of-saying frame
+        if x not in function_words and (c in PREPOSITIONS and gap >= 1.0  # the preposition frame
+                                        or zx <= 3.5 and gap >= 2.0 and c not in function_words):  # a rare word
+            return True
+    return None
+
+
+CONFUSABLE = Verdicts(_may_be_confused)
 
 
 def _noun_phrase(prose: str, words, i: int) -> bool:

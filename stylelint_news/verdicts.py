@@ -1,0 +1,44 @@
+"""Judgements of single words, made once per run and looked up by set operations.
+
+An article has a few hundred distinct words and an archive repeats most of them article after
+article. A rule whose first question depends on the word alone ("could this be a misspelling?",
+"has this word a confusable twin?") asks it of each distinct word once per run; later articles
+sort their words into judged and new with set operations in C, so only the words never seen
+before reach Python. (A cached function called for every distinct word of every article cost a
+tenth of T002's time in calls alone.)
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+#: Words remembered before the memory starts again: an archive's vocabulary, with room to spare,
+#: and a bound on a run over text that is all new words (a word list, a random file).
+LIMIT = 300_000
+
+
+class Verdicts(Generic[V]):
+    """A judge of words (a value for a word that is a hit, None for a miss) and what it said."""
+
+    def __init__(self, judge: Callable[[str], V | None]) -> None:
+        self.judge = judge
+        self.hits: dict[str, V] = {}
+        self.misses: set[str] = set()
+
+    def hits_among(self, words: Iterable[str]) -> dict[str, V]:
+        """The hits among the words, each with its value."""
+        distinct = set(words)
+        new = distinct.difference(self.hits, self.misses)
+        if len(self.hits) + len(self.misses) + len(new) > LIMIT:
+            self.hits.clear()
+            self.misses.clear()
+            new = distinct
+        for word in new:
+            value = self.judge(word)
+            if value is None:
+                self.misses.add(word)
+            else:
+                self.hits[word] = value
+        return {word: self.hits[word] for word in distinct.intersection(self.hits)}

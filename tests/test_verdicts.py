@@ -1,0 +1,26 @@
+"""Verdicts: each distinct word is judged once per run, and a run of all-new words stays bounded."""
+from __future__ import annotations
+
+from stylelint_news import verdicts
+from stylelint_news.verdicts import Verdicts
+
+
+def test_each_word_is_judged_once_and_hits_keep_their_values():
+    asked = []
+
+    def judge(word):
+        asked.append(word)
+        return word.upper() if word.startswith("b") else None
+
+    v = Verdicts(judge)
+    assert v.hits_among(["bell", "apple", "bell", "bird"]) == {"bell": "BELL", "bird": "BIRD"}
+    assert v.hits_among(["apple", "bird", "cello"]) == {"bird": "BIRD"}
+    assert sorted(asked) == ["apple", "bell", "bird", "cello"]
+
+
+def test_memory_starts_again_past_the_limit(monkeypatch):
+    monkeypatch.setattr(verdicts, "LIMIT", 3)
+    v = Verdicts(lambda w: w if w.startswith("x") else None)
+    v.hits_among(["xa", "b"])
+    assert v.hits_among(["xc", "d"]) == {"xc": "xc"}  # four words: the old two are forgotten
+    assert len(v.hits) + len(v.misses) == 2
