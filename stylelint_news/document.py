@@ -272,6 +272,11 @@ class Document:
             ends += offsets[2::2]
         return Words(texts, starts, ends)
 
+    def words_in(self, start: int, end: int) -> Words:
+        """The words that start in [start, end), found by bisection."""
+        starts = self.words.starts
+        return self.words[bisect_left(starts, start):bisect_left(starts, end)]
+
     @cached_property
     def quotes(self) -> list[Span]:
         """Direct quotations (the span inside the marks), found per block; see quotes.py."""

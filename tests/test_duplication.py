@@ -63,3 +63,17 @@ def test_a_pasted_copy_does_not_repeat_the_originals_findings(lint):
     text = f"# Toll row\n\n{LEAD}\n\n{para}\n\nThe vote is on Friday.\n\n{para}\n"
     found = lint(text, select=("D", "A001"))
     assert [(f.code, f.line) for f in found] == [("A001", 5), ("D003", 9)]
+
+
+def test_a_copy_with_other_quotes_dashes_and_case_is_the_same_copy(lint):
+    original = "Kayak-hire firms on the estuary say the tide tables they're given are wrong, and that it's the harbour's fault."
+    copy = "KAYAK HIRE firms on the estuary say the tide tables theyre given are wrong, and that it’s the harbour’s fault!"
+    text = f"# Tide tables wrong\n\nIntro.\n\n{original}\n\nAnother paragraph here.\n\n{copy}\n"
+    assert [f.line for f in lint(text, select="D003")] == [9]
+
+
+def test_tokens_drop_apostrophes_and_part_hyphens():
+    from stylelint_news.similarity import tokens, tokens_of
+
+    assert tokens(["Kayak-hire", "they're", "Harbour’s", "3"]) == ["kayak", "hire", "theyre", "harbours", "3"]
+    assert tokens_of("“Kayak-hire,” they're told.") == ["kayak", "hire", "theyre", "told"]

@@ -24,6 +24,7 @@ from ..similarity import (
     normalise,
     shingles,
     tokens,
+    tokens_of,
     trigrams,
 )
 from .packs import PackRule, _strings, compile_pattern, render
@@ -69,18 +70,19 @@ class RepeatedHeadline(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         headline = doc.headline
-        if headline is None or len(tokens(headline.text)) < 2:
+        if headline is None or len(tokens_of(headline.text)) < 2:
             return
-        target = trigrams(headline.text)
-        size = len(normalise(headline.text))
-        line_at = doc.position(headline.start)[0]
+        said = " ".join(tokens_of(headline.text))
+        size = len(said)
+        target = None
         for block in doc.blocks:
             for line in block.lines:
-                text = doc.prose[line.start:line.end]
-                n = len(normalise(text))
-                if not n or not 0.75 <= n / size <= 1.33:
+                text = normalise(doc.words_in(line.start, line.end).texts)
+                if not text or not 0.75 <= len(text) / size <= 1.33:
                     continue
+                target = target or trigrams(said)
                 if dice(target, trigrams(text)) >= HEADLINE_SIMILAR:
+                    line_at = doc.position(headline.start)[0]
                     yield self.report(doc, line.start, line.end,
                                       f"repeats the headline (line {line_at}): delete this copy",
                                       edits=[removal(doc, block)] if block.lines == [line] else None, safe=False)
@@ -93,7 +95,7 @@ class _Paragraphs:
         self.copies: list[tuple[Block, Block, bool]] = []  # (copy, original, nothing new in the copy)
         index = ShingleIndex()
         blocks = doc.paragraphs
-        words = [tokens(b.text) for b in blocks]
+        words = [tokens(doc.words_in(b.start, b.end).texts) for b in blocks]
         for j, block in enumerate(blocks):
             fp = shingles(words[j])
             hit = index.best_earlier(fp) if len(fp) >= MIN_SHINGLES else None
@@ -158,7 +160,7 @@ class RepeatedParagraph(Rule):
                                   edits=[removal(doc, copy)] if subset else None, safe=False)
         seen: dict[str, Span] = {}
         for sentence in doc.sentences:
-            words = tokens(doc.prose[sentence.start:sentence.end])
+            words = tokens(doc.words_in(sentence.start, sentence.end).texts)
             if len(words) < MIN_SENTENCE_WORDS:
                 continue
             key = " ".join(words)
