@@ -30,7 +30,8 @@ class Verdicts(Generic[V]):
     def hits_among(self, words: Iterable[str]) -> dict[str, V]:
         """The hits among the words, each with its value."""
         distinct = set(words)
-        new = distinct.difference(self.hits, self.misses)
+        # one argument at a time: given several, set.difference walks every later one whole
+        new = distinct.difference(self.hits).difference(self.misses)
         if len(self.hits) + len(self.misses) + len(new) > LIMIT:
             self.hits.clear()
             self.misses.clear()
