@@ -48,19 +48,21 @@ def test_built_confusion_sets_never_map_a_word_to_itself_or_an_inflection():
 
 
 @pytest.mark.parametrize("switch_after", [0, 3, 1000])
-def test_word_tables_answer_the_same_by_bisection_and_as_a_dict(switch_after):
+@pytest.mark.parametrize("stride", [1, 2, 3, 64])
+def test_word_tables_answer_the_same_by_bisection_and_as_a_dict(switch_after, stride):
     """One article searches the tables by bisection, an archive as a dict: the answers must not
-    depend on how many look-ups came first."""
+    depend on how many look-ups came first, nor on where the sampled lines fall."""
     from stylelint_news.lexicon import Lines, Table, _pack, pack_lines
 
-    pairs = {"harbour": 40, "zebra": 12, "aardvark": 3, "ferry": 255}
-    words = {"colour": "color", "grey": "gray", "tyre": "tire"}
+    pairs = {"harbour": 40, "zebra": 12, "aardvark": 3, "ferry": 255, "quay": 7, "jetty": 9, "éclair": 5}
+    words = {"colour": "color", "grey": "gray", "tyre": "tire", "kerb": "curb", "aeroplane": "airplane"}
     table, lines = Table(_pack(pairs)), Lines(pack_lines(words))
     table.DICT_AFTER = lines.DICT_AFTER = switch_after
+    table.STRIDE = lines.STRIDE = stride
     for _ in range(2):  # before and after the switch
-        for probe in [*pairs, "ferr", "ferryboat", "", "zz"]:
+        for probe in [*pairs, "ferr", "ferryboat", "", "zz", "a", "quays", "jet"]:
             assert table.get(probe) == pairs.get(probe, 0)
-        for probe in [*words, "colo", "colours", "", "tyres"]:
+        for probe in [*words, "colo", "colours", "", "tyres", "aero", "kerbs", "zz"]:
             assert lines.get(probe) == words.get(probe)
 
 
