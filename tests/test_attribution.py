@@ -17,6 +17,16 @@ from conftest import codes
     ("Research shows that tolls cut traffic.", "Research shows"),
     ("Some say the bridge was never needed.", "Some say"),
     ("Tolls cut traffic, research suggests.\n\nThe figures were released in Leeds on Monday.", "research suggests"),
+    # the windows open only where the word after the cue can go on to a phrase: each kind of next word
+    ("IT’S GENERALLY ASSUMED that the ferry will be sold.", "IT’S GENERALLY ASSUMED"),
+    ("It's rumoured that the pier will close.", "It's rumoured"),
+    ("It was feared the tide would breach the wall.", "It was feared"),
+    ("Critics increasingly argue that the levy is unfair.", "Critics increasingly argue"),
+    ("Many insist the levy is unfair.", "Many insist"),
+    ("There are those who believe the pier is haunted.", "There are those who believe"),
+    ("Scientific evidence now suggests the reef is recovering.", "Scientific evidence now suggests"),
+    ("Studies have repeatedly shown that tolls cut traffic.", "Studies have repeatedly shown"),
+    ("Fishermen and commentators claims the quota is too low.", "commentators claims"),
 ])
 def test_weasel_sources(lint, text, phrase):
     found = lint(text, select="A001")

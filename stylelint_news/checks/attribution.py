@@ -12,6 +12,7 @@ import calendar
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -41,10 +42,13 @@ VAGUE = rf"(?:{GENERIC_NOUNS}|{PROFESSIONS})"
 #: "warn": those report a mood or a forecast, which news attributes to groups routinely).
 SAY_NOW = r"(?:say|argue|believe|claim|suggest|think|contend|maintain|insist|assert|allege|reckon|agree|hold)"
 SAY_PAST = r"(?:said|argued|believed|claimed|suggested|thought|contended|maintained|insisted|asserted|alleged|reckoned|agreed|held)"
-ADVERBS = r"(?:\s+(?:have|has|had|would|will|may|might|could|also|now|often|long|widely|still|already|even|privately|openly|generally|increasingly|repeatedly|even|always|do|did))"
-PASSIVE_VERB = (r"(?:believed|thought|said|claimed|understood|rumou?red|alleged|argued|suggested|reported|feared|"
+ADVERB_WORDS = ("have|has|had|would|will|may|might|could|also|now|often|long|widely|still|already|even|privately|openly|"
+                "generally|increasingly|repeatedly|always|do|did")
+ADVERBS = rf"(?:\s+(?:{ADVERB_WORDS}))"
+PASSIVE_VERB = (r"(?:believed|thought|said|claimed|understood|rumoured|rumored|alleged|argued|suggested|reported|feared|"
                 r"felt|assumed|held|speculated|whispered)")
-PASSIVE_ADV = r"(?:\s+(?:widely|generally|commonly|often|now|also|long|increasingly|privately|strongly|sometimes|frequently|popularly))"
+PASSIVE_ADV_WORDS = "widely|generally|commonly|often|now|also|long|increasingly|privately|strongly|sometimes|frequently|popularly"
+PASSIVE_ADV = rf"(?:\s+(?:{PASSIVE_ADV_WORDS}))"
 REPORTS = r"(?:reports|rumou?rs|estimates|accounts|media\s+reports|press\s+reports|news\s+reports|local\s+reports|gossip|speculation|hearsay)"
 OPEN_Q = r"(?:[\"“‘']\s*)?"
 
@@ -64,9 +68,11 @@ THERE_ARE = Lazy(
 ACCORDING = Lazy(
     rf"(?<![\p{{L}}-])(?P<phrase>according\s+to\s+{OPEN_Q}(?:{QUANT}\s+(?:{GENERIC}\s+)?(?:{VAGUE}|{REPORTS})|(?:{GENERIC}\s+)?(?:{GENERIC_NOUNS}|{REPORTS}))(?![\p{{L}}-]))"
     , regex.IGNORECASE)
+RESEARCH_ADVERBS = "has|have|now|also|consistently|repeatedly"
+RESEARCH_VERBS = "show|shows|shown|suggest|suggests|prove|proves|proven|indicate|indicates|demonstrate|demonstrates|confirm|confirms"
 RESEARCH = Lazy(
-    r"(?<![\p{L}-])(?P<phrase>(?:research|studies|scientific\s+evidence|science)"
-    r"(?:\s+(?:has|have|now|also|consistently|repeatedly)){0,2}\s+(?:shows?|shown|suggests?|proves?|proven|indicates?|demonstrates?|confirms?))(?![\p{L}-])",
+    rf"(?<![\p{{L}}-])(?P<phrase>(?:research|studies|scientific\s+evidence|science)"
+    rf"(?:\s+(?:{RESEARCH_ADVERBS})){{0,2}}\s+(?:{RESEARCH_VERBS}))(?![\p{{L}}-])",
     regex.IGNORECASE)
 STUDY = Lazy(r"\b(?:report|survey|study|research|poll|analysis|paper|review)\b", regex.IGNORECASE)
 NAMED_STUDY = Lazy(r"\b(?:by|from|at|of|in|published|conducted|commissioned|according\s+to)\s+(?:the\s+)?[\p{Lu}\d]")
@@ -77,25 +83,41 @@ def _alternatives(pattern: str) -> frozenset[str]:
     return frozenset(pattern.strip("(?:)").split("|"))
 
 
-#: Each pattern, the word tokens one of which it must contain (its cues), and how far before a
-#: cue's start and after its end a match can reach. A pattern runs only in those windows, not over
-#: every block: the cues are rare, the patterns are long alternations, and scanning whole blocks
-#: made A001 the slowest rule. A window reaches back far enough for the longest lead-in
-#: ("a growing number of leading critics"), so the leftmost match in it is the whole phrase.
+class Cued(NamedTuple):
+    """A pattern and where it can match: around one of its cue words (tokens it must contain),
+    when the next word is one that can follow the cue in a match (None: any word), from `back`
+    characters before the cue's start to `ahead` after its end. A pattern runs only in those
+    windows, not over every block: the cues are rare, the patterns are long alternations, and
+    scanning whole blocks made A001 the slowest rule. The next word counts because the commonest
+    cues ("it", "some", "people") mostly stand in no phrase at all. A window reaches back far
+    enough for the longest lead-in ("a growing number of leading critics"), so the leftmost match
+    in it is the whole phrase."""
+
+    pattern: Lazy
+    cues: frozenset[str]
+    then: frozenset[str] | None
+    back: int
+    ahead: int
+
+
+SAYING_NOW_OR_PAST = _alternatives(SAY_NOW) | _alternatives(SAY_PAST)
 PATTERN_CUES = (
-    (VAGUE_SAY, _alternatives(GENERIC_NOUNS) | _alternatives(PROFESSIONS), 60, 90),
-    (PRONOUN_SAY, frozenset({"some", "many"}), 1, 90),
-    (PASSIVE, frozenset({"it", "it's", "it’s"}), 1, 80),
-    (THERE_ARE, frozenset({"there"}), 1, 80),
-    (ACCORDING, frozenset({"according"}), 1, 120),
-    (RESEARCH, frozenset({"research", "studies", "science", "evidence"}), 12, 80),
+    Cued(VAGUE_SAY, _alternatives(GENERIC_NOUNS) | _alternatives(PROFESSIONS),
+         _alternatives(ADVERB_WORDS) | SAYING_NOW_OR_PAST | {v + "s" for v in SAYING_NOW_OR_PAST}, 60, 90),
+    Cued(PRONOUN_SAY, frozenset({"some", "many"}), _alternatives(ADVERB_WORDS) | _alternatives(SAY_NOW), 1, 90),
+    Cued(PASSIVE, frozenset({"it", "it's", "it’s"}),
+         frozenset({"is", "was", "has", "had"}) | _alternatives(PASSIVE_ADV_WORDS) | _alternatives(PASSIVE_VERB), 1, 80),
+    Cued(THERE_ARE, frozenset({"there"}), frozenset({"are", "were", "have"}), 1, 80),
+    Cued(ACCORDING, frozenset({"according"}), frozenset({"to"}), 1, 120),
+    Cued(RESEARCH, frozenset({"research", "studies", "science", "evidence"}),
+         _alternatives(RESEARCH_ADVERBS) | _alternatives(RESEARCH_VERBS), 12, 80),
 )
 
 
 #: Every cue word as written in lowercase, title case and capitals, and the patterns it cues
 #: (one dict look-up a word, no lowercasing of every word of the article).
-CUED: dict[str, list[int]] = {form: [i for i, (_, cues, *_) in enumerate(PATTERN_CUES) if cue in cues]
-                              for cue in frozenset().union(*(cues for _, cues, *_ in PATTERN_CUES))
+CUED: dict[str, list[int]] = {form: [i for i, c in enumerate(PATTERN_CUES) if cue in c.cues]
+                              for cue in frozenset().union(*(c.cues for c in PATTERN_CUES))
                               for form in (cue, cue.capitalize(), cue.upper())}
 
 
@@ -103,23 +125,25 @@ CUED: dict[str, list[int]] = {form: [i for i, (_, cues, *_) in enumerate(PATTERN
 BODY = frozenset({"paragraph", "list", "quote"})
 
 
-def _windows(doc: Document, cued: Mapping[str, list[int]], reaches: Sequence[tuple[int, int]],
+def _windows(doc: Document, cued: Mapping[str, list[int]], specs: Sequence[Cued],
              kinds: frozenset[str] = BODY) -> list[list[tuple[int, int]]]:
-    """For each pattern, the stretches of prose around its cue words (`reaches`: how far before
-    and after a cue a match can extend), within one block of the given kinds and never ending
-    inside a word, merged where they overlap; found in one pass over the words. A pattern then
-    runs only in its windows: cues are rare, and trying a long pattern at every position of every
-    block made the attribution rules the slowest of all."""
+    """For each pattern, the stretches of prose around its cue words (see Cued), within one block
+    of the given kinds and never ending inside a word, merged where they overlap; found in one
+    pass over the words."""
     prose = doc.prose
-    out: list[list[tuple[int, int]]] = [[] for _ in reaches]
+    out: list[list[tuple[int, int]]] = [[] for _ in specs]
     words = doc.words
-    for w in map(words.__getitem__, words.where(cued)):
-        patterns = cued[w.text]
+    texts = words.texts
+    for k in words.where(cued):
+        w = words[k]
         block = doc.blocks[doc.block_at(w.start)]
         if block.kind not in kinds:
             continue
-        for i in patterns:
-            back, ahead = reaches[i]
+        following = texts[k + 1].lower() if k + 1 < len(texts) else ""
+        for i in cued[w.text]:
+            back, ahead, then = specs[i].back, specs[i].ahead, specs[i].then
+            if then is not None and following not in then:
+                continue
             a, b = max(block.start, w.start - back), min(block.end, w.end + ahead)
             while b < block.end and prose[b].isalnum():
                 b += 1  # never end a window inside a word: "claims" is not "claim"
@@ -148,7 +172,7 @@ class VagueSource(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         function_words = closed_class()
         seen: set[int] = set()
-        for (pattern, *_), windows in zip(PATTERN_CUES, _windows(doc, CUED, [(b, a) for *_, b, a in PATTERN_CUES])):
+        for (pattern, *_), windows in zip(PATTERN_CUES, _windows(doc, CUED, PATTERN_CUES)):
             for a, b in windows:
                 yield from self._matches(doc, pattern, a, b, seen, function_words)
 
@@ -322,6 +346,7 @@ SURNAME_SAYS = Lazy(
 SURNAME_CUED = {form: [0] for word in (*SAYING.strip("(?:)").split("|"), "according")
                 for form in (word, word.capitalize())}
 SURNAME_REACH = 80
+SURNAME_WINDOW = Cued(SURNAME_SAYS, frozenset(SURNAME_CUED), None, SURNAME_REACH, SURNAME_REACH)
 PARAGRAPHS = frozenset({"paragraph", "quote"})
 #: Words that introduce a body or a place rather than a person ("security firm Sophos said").
 ORG_WORDS = ("firm|company|companies|group|maker|makers|retailer|website|site|studio|studios|bank|agency|carrier|airline|"
@@ -408,7 +433,7 @@ class SurnameFirstReference(Rule):
                 found.append((bodies, honoured, Counter(CAP_WORD.findall(prose))))
             return found[0]
 
-        for a, b in _windows(doc, SURNAME_CUED, [(SURNAME_REACH, SURNAME_REACH)], PARAGRAPHS)[0]:
+        for a, b in _windows(doc, SURNAME_CUED, [SURNAME_WINDOW], PARAGRAPHS)[0]:
             for m in SURNAME_SAYS.finditer(prose, a, b):
                 group = "name" if m.group("name") else "name2" if m.group("name2") else "name3"
                 name = m.group(group)
