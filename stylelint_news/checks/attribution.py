@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import regex
@@ -85,32 +85,37 @@ def _alternatives(pattern: str) -> frozenset[str]:
 
 class Cued(NamedTuple):
     """A pattern and where it can match: around one of its cue words (tokens it must contain),
-    when the next word is one that can follow the cue in a match (None: any word), from `back`
-    characters before the cue's start to `ahead` after its end. A pattern runs only in those
-    windows, not over every block: the cues are rare, the patterns are long alternations, and
-    scanning whole blocks made A001 the slowest rule. The next word counts because the commonest
-    cues ("it", "some", "people") mostly stand in no phrase at all. A window reaches back far
-    enough for the longest lead-in ("a growing number of leading critics"), so the leftmost match
-    in it is the whole phrase."""
+    when the words beside the cue can belong to a match (`fits`, given the word texts and the
+    cue's index), from `back` characters before the cue's start to `ahead` after its end. A
+    pattern runs only in those windows, not over every block: the cues are rare, the patterns are
+    long alternations, and scanning whole blocks made A001 the slowest rule. The neighbours count
+    because the commonest cues ("it", "some", "said") mostly stand in no phrase at all. A window
+    reaches back far enough for the longest lead-in ("a growing number of leading critics"), so
+    the leftmost match in it is the whole phrase."""
 
     pattern: Lazy
     cues: frozenset[str]
-    then: frozenset[str] | None
+    fits: Callable[[list[str], int], bool]
     back: int
     ahead: int
+
+
+def _next_in(words: frozenset[str]) -> Callable[[list[str], int], bool]:
+    """`fits` for a pattern whose cue is followed by one of `words` (in any case)."""
+    return lambda texts, k: k + 1 < len(texts) and texts[k + 1].lower() in words
 
 
 SAYING_NOW_OR_PAST = _alternatives(SAY_NOW) | _alternatives(SAY_PAST)
 PATTERN_CUES = (
     Cued(VAGUE_SAY, _alternatives(GENERIC_NOUNS) | _alternatives(PROFESSIONS),
-         _alternatives(ADVERB_WORDS) | SAYING_NOW_OR_PAST | {v + "s" for v in SAYING_NOW_OR_PAST}, 60, 90),
-    Cued(PRONOUN_SAY, frozenset({"some", "many"}), _alternatives(ADVERB_WORDS) | _alternatives(SAY_NOW), 1, 90),
-    Cued(PASSIVE, frozenset({"it", "it's", "it’s"}),
-         frozenset({"is", "was", "has", "had"}) | _alternatives(PASSIVE_ADV_WORDS) | _alternatives(PASSIVE_VERB), 1, 80),
-    Cued(THERE_ARE, frozenset({"there"}), frozenset({"are", "were", "have"}), 1, 80),
-    Cued(ACCORDING, frozenset({"according"}), frozenset({"to"}), 1, 120),
+         _next_in(_alternatives(ADVERB_WORDS) | SAYING_NOW_OR_PAST | {v + "s" for v in SAYING_NOW_OR_PAST}), 60, 90),
+    Cued(PRONOUN_SAY, frozenset({"some", "many"}), _next_in(_alternatives(ADVERB_WORDS) | _alternatives(SAY_NOW)), 1, 90),
+    Cued(PASSIVE, frozenset({"it", "it's", "it’s"}), _next_in(
+        frozenset({"is", "was", "has", "had"}) | _alternatives(PASSIVE_ADV_WORDS) | _alternatives(PASSIVE_VERB)), 1, 80),
+    Cued(THERE_ARE, frozenset({"there"}), _next_in(frozenset({"are", "were", "have"})), 1, 80),
+    Cued(ACCORDING, frozenset({"according"}), _next_in(frozenset({"to"})), 1, 120),
     Cued(RESEARCH, frozenset({"research", "studies", "science", "evidence"}),
-         _alternatives(RESEARCH_ADVERBS) | _alternatives(RESEARCH_VERBS), 12, 80),
+         _next_in(_alternatives(RESEARCH_ADVERBS) | _alternatives(RESEARCH_VERBS)), 12, 80),
 )
 
 
@@ -121,6 +126,10 @@ CUED: dict[str, list[int]] = {form: [i for i, c in enumerate(PATTERN_CUES) if cu
                               for form in (cue, cue.capitalize(), cue.upper())}
 
 
+#: The word, or the run of non-spaces (searched for from the end: the two parts cannot overlap), at
+#: the end of a stretch of text.
+WORD_BEFORE = Lazy(r"([\p{L}'’-]+)[\s“\"‘']*$")
+TOKEN_BEFORE = Lazy(r"(?r)(\S+)\s+$")
 #: Blocks of running text: what the attribution rules read (headings are titles, not claims).
 BODY = frozenset({"paragraph", "list", "quote"})
 
@@ -139,10 +148,9 @@ def _windows(doc: Document, cued: Mapping[str, list[int]], specs: Sequence[Cued]
         block = doc.blocks[doc.block_at(w.start)]
         if block.kind not in kinds:
             continue
-        following = texts[k + 1].lower() if k + 1 < len(texts) else ""
         for i in cued[w.text]:
-            back, ahead, then = specs[i].back, specs[i].ahead, specs[i].then
-            if then is not None and following not in then:
+            back, ahead, fits = specs[i].back, specs[i].ahead, specs[i].fits
+            if not fits(texts, k):
                 continue
             a, b = max(block.start, w.start - back), min(block.end, w.end + ahead)
             while b < block.end and prose[b].isalnum():
@@ -198,7 +206,7 @@ class VagueSource(Rule):
         """Whether the source is vague: not narrowed by a modifier before it ("Labour critics",
         "security sources") or a named group after the verb; bare plurals only in the present
         tense ("analysts said" reports what was said; "analysts say" asserts a standing view)."""
-        before = regex.search(r"([\p{L}'’-]+)[\s“\"‘']*$", prose[max(0, m.start() - 40):m.start()])
+        before = WORD_BEFORE.search(prose[max(0, m.start() - 40):m.start()])
         if before is not None:
             word = before.group(1)
             if word[:1].isupper() and word.lower() not in function_words:
@@ -235,7 +243,7 @@ DETERMINERS = frozenset({"the", "this", "that", "these", "those", "our", "their"
 def _bare(prose: str, start: int, function_words: frozenset[str]) -> bool:
     """Whether nothing narrows the phrase at `start`: no determiner ("the research") and no
     modifier ("government research") before it."""
-    before = regex.search(r"([\p{L}'’-]+)[\s“\"‘']*$", prose[max(0, start - 40):start])
+    before = WORD_BEFORE.search(prose[max(0, start - 40):start])
     if before is None:
         return True
     word = before.group(1).lower()
@@ -336,8 +344,11 @@ class QuoteWithoutSpeaker(Rule):
 # -- surname at first reference --------------------------------------------------------------
 HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?"
 SAYING = r"(?:said|says|told|added|adds|argued|argues|explained|insisted|warned|claimed|stressed|admitted|noted|wrote|asked|replied|believes|thinks|agreed|denied|confirmed|announced)"
+#: The words that may stand between a name and its verb of saying: "Okafor has said".
+SURNAME_AUXILIARIES = "(?:has|had|also|then|later)"
+SURNAME_AUXILIARY_WORDS = _alternatives(SURNAME_AUXILIARIES)
 SURNAME_SAYS = Lazy(
-    rf"(?<![\p{{L}}\p{{N}}'’.&-])(?<!&\s)(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)(?=\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+)?{SAYING}\b)"
+    rf"(?<![\p{{L}}\p{{N}}'’.&-])(?<!&\s)(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)(?=\s+(?:{SURNAME_AUXILIARIES}\s+)?{SAYING}\b)"
     rf"|(?<=\b(?:said|says|added|asked)\s+)(?:(?P<hon2>{HONORIFIC})\s+)?(?P<name2>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])"
     rf"|(?<=\baccording\s+to\s+)(?:(?P<hon3>{HONORIFIC})\s+)?(?P<name3>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])")
 #: The words SURNAME_SAYS cannot match without (its verbs and "according"), and how far a match
@@ -346,7 +357,20 @@ SURNAME_SAYS = Lazy(
 SURNAME_CUED = {form: [0] for word in (*SAYING.strip("(?:)").split("|"), "according")
                 for form in (word, word.capitalize())}
 SURNAME_REACH = 80
-SURNAME_WINDOW = Cued(SURNAME_SAYS, frozenset(SURNAME_CUED), None, SURNAME_REACH, SURNAME_REACH)
+
+
+def _may_name(texts: list[str], k: int) -> bool:
+    """`fits` for SURNAME_SAYS: a capitalised word that may be a name (not "He") or one of the
+    auxiliaries before the verb ("Okafor said", "Okafor has said"), such a word after it ("said
+    Okafor", "said Mr Okafor"), or "to" after "according"."""
+    before = texts[k - 1] if k else ""
+    after = texts[k + 1] if k + 1 < len(texts) else ""
+    function_words = closed_class()
+    return (before[:1].isupper() and before.lower() not in function_words or before.lower() in SURNAME_AUXILIARY_WORDS
+            or after[:1].isupper() and after.lower() not in function_words or after.lower() == "to")
+
+
+SURNAME_WINDOW = Cued(SURNAME_SAYS, frozenset(SURNAME_CUED), _may_name, SURNAME_REACH, SURNAME_REACH)
 PARAGRAPHS = frozenset({"paragraph", "quote"})
 #: Words that introduce a body or a place rather than a person ("security firm Sophos said").
 ORG_WORDS = ("firm|company|companies|group|maker|makers|retailer|website|site|studio|studios|bank|agency|carrier|airline|"
@@ -444,7 +468,7 @@ class SurnameFirstReference(Rule):
                     continue
                 if doc.in_quote(start) is not None:
                     continue
-                before = regex.search(r"(\S+)\s+$", prose[max(0, start - 40):start])
+                before = TOKEN_BEFORE.search(prose[max(0, start - 40):start])
                 if not hon and before is not None:
                     word = before.group(1).strip("'\"‘’“”")
                     if word in PARTICLES or word[:1].isupper() and word.rstrip(",.;:") == word:
