@@ -126,8 +126,9 @@ CUED: dict[str, list[int]] = {form: [i for i, c in enumerate(PATTERN_CUES) if cu
                               for form in (cue, cue.capitalize(), cue.upper())}
 
 
-#: The word, or the run of non-spaces (searched for from the end: the two parts cannot overlap), at
-#: the end of a stretch of text.
+#: The word, and the run of non-spaces, at the end of a stretch of text. The second is searched for
+#: from the end, as its two parts (spaces, non-spaces) cannot trade characters; in the first a
+#: trailing apostrophe could go to either part, and only the forward search keeps it in the word.
 WORD_BEFORE = Lazy(r"([\p{L}'’-]+)[\s“\"‘']*$")
 TOKEN_BEFORE = Lazy(r"(?r)(\S+)\s+$")
 #: Blocks of running text: what the attribution rules read (headings are titles, not claims).
