@@ -76,9 +76,10 @@ def test_hostile_markdown_lints_without_a_traceback(text):
         assert not result.problems, result.problems
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
-def test_words_are_what_the_word_pattern_finds_in_each_block(text):
-    d = Document(Source("a.md", text))
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300), TEXT),
+       st.sampled_from(["a.md", "a.txt"]))
+def test_words_are_what_the_word_pattern_finds_in_each_block(text, path):
+    d = Document(Source(path, text))
     expected = [(m.start(), m.end(), m.group()) for b in d.blocks for m in WORD.finditer(d.prose, b.start, b.end)]
     assert [tuple(w) for w in d.words] == expected
