@@ -101,12 +101,20 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"corpus: {len(files)} articles, {size / 1e6:.1f} MB, {words} words; {args.runs} runs each, medians")
     print(f"one article, all default rules (one core): {short_run(ours + ['--no-cache', str(ARTICLE)], 20, env)}")
-    rows = {}
-    for jobs in (1, os.cpu_count() or 1):
-        t = median_time(ours + ["--no-cache", "--jobs", str(jobs), *files], max(1, args.runs // 2), env)
-        rows[jobs] = t
-        print(f"corpus, --jobs {jobs}: {t:.2f} s = {size / 1e6 / t / jobs:.2f} MB/s per core, {words / t:,.0f} words/s")
-    jobs = max(rows)
+    # one process and all cores in turn, round after round, as with the peers below: a slow phase
+    # of the machine then slows both, and the speed-up is the median of each round's ratio
+    jobs = os.cpu_count() or 1
+    rounds: dict[int, list[float]] = {1: [], jobs: []}
+    for _ in range(args.runs):
+        for n in rounds:
+            rounds[n].append(median_time(ours + ["--no-cache", "--jobs", str(n), *files], 1, env))
+    rows = {n: statistics.median(ts) for n, ts in rounds.items()}
+    for n, t in rows.items():
+        print(f"corpus, --jobs {n}: {t:.2f} s median ({', '.join(f'{x:.2f}' for x in rounds[n])}) = "
+              f"{size / 1e6 / t / n:.2f} MB/s per core, {words / t:,.0f} words/s")
+    if jobs > 1:
+        speedup = statistics.median(a / b for a, b in zip(rounds[1], rounds[jobs]))
+        print(f"  --jobs {jobs} is {speedup:.2f}x as fast as --jobs 1 in the same rounds")
     base = median_time(ours + ["--no-cache", "--jobs", str(jobs), "--select", "X001", *files], 1, env)
     for family in "TDCA":
         t = median_time(ours + ["--no-cache", "--jobs", str(jobs), "--select", family, *files], 1, env)
