@@ -8,10 +8,10 @@ building at once are safe; a cache that cannot be written costs speed, never a w
 """
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import marshal
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,9 @@ def built(name: str, source: Path | tuple[Path, ...], build: Callable[[], Any]) 
     """The data called `name`, read from the cache or built from the source file(s) and stored there."""
     sources = source if isinstance(source, tuple) else (source,)
     prints = [f"{p}|{p.stat().st_size}|{p.stat().st_mtime_ns}" for p in sources]
-    key = hashlib.sha1("|".join([__version__, str(FORMAT), *prints]).encode()).hexdigest()[:16]
+    stamp = "|".join([__version__, str(FORMAT), *prints]).encode()
+    # two 32-bit checksums: a key, not a defence, and zlib is loaded already where hashlib is not
+    key = f"{zlib.crc32(stamp):08x}{zlib.adler32(stamp):08x}"
     path = folder() / f"{name}-{key}.marshal"
     try:
         return marshal.loads(path.read_bytes())

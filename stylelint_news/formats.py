@@ -6,7 +6,6 @@ code-scanning dashboards.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
@@ -32,6 +31,8 @@ def flake8(findings: Sequence[Finding], rules: Mapping[str, Rule], line_text: Ca
 
 
 def as_json(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
+    import json  # here: a run that prints flake8 lines never loads it
+
     return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -100,6 +101,8 @@ def sarif(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
             "results": results,
         }],
     }
+    import json
+
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -11,6 +11,7 @@ import importlib
 import importlib.util
 import os
 import sys
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,9 +102,28 @@ def _may_have_entry_points() -> bool:
     return False
 
 
+class _Manager(pluggy.PluginManager):
+    """pluggy's manager, looking for hook implementations in a module's namespace directly.
+
+    pluggy looks at every attribute of a plugin with `inspect.getattr_static`, so as never to
+    run a property of a plugin object; the rule modules hold hundreds of patterns and word lists,
+    and that care cost a twentieth of a one-article run. A module attribute is no descriptor, so
+    a dict look-up is as safe there. Other plugin objects get pluggy's own search.
+    """
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        if not isinstance(plugin, types.ModuleType):
+            return super().parse_hookimpl_opts(plugin, name)
+        value = vars(plugin).get(name)
+        if not isinstance(value, types.FunctionType):
+            return None
+        opts = getattr(value, self.project_name + "_impl", None)
+        return opts if isinstance(opts, dict) else None
+
+
 def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -> tuple[pluggy.PluginManager, Registry]:
     """The PluginManager for a run, and the registry of rules, formats and rule types."""
-    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager = _Manager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     for name in BUILTIN_PLUGINS:
         manager.register(importlib.import_module(name), name=name)

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-import regex
 
 from ..document import Document, Word
 from ..finding import Finding
 from ..hookspecs import hookimpl
+from ..patterns import Lazy
 from ..rule import Context, Rule
 from ..words import auxiliaries, closed_class
 
@@ -28,8 +28,8 @@ from ..words import auxiliaries, closed_class
 OPENERS = frozenset(":“\"‘'([{•*.!?…;/|")
 #: A dash or a closing bracket opens only after a dateline ("LONDON (Reuters) - The") or a list
 #: number ("1) If"); elsewhere "the match - Which has" is mid-sentence.
-DATELINE_DASH = regex.compile(r"(?:\p{Lu}{2,}|\))\s*[-–—]\s*$")
-LIST_NUMBER = regex.compile(r"(?:^|\s)(?:\d{1,2}|\p{L})\)\s*$")
+DATELINE_DASH = Lazy(r"(?:\p{Lu}{2,}|\))\s*[-–—]\s*$")
+LIST_NUMBER = Lazy(r"(?:^|\s)(?:\d{1,2}|\p{L})\)\s*$")
 #: A function word capitalised this often mid-sentence in one article is a name ("Which?").
 NAME_REPEATS = 3
 #: Lowercase words that join the capitalised words of a name or title: "Bank of England",
@@ -186,7 +186,7 @@ class StrayCapital(Rule):
                               suggestions=[lower], replacement=lower)
 
 
-TERM = regex.compile(r"\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)+")
+TERM = Lazy(r"\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)+")
 
 
 class InconsistentCapitalisation(Rule):

@@ -16,14 +16,15 @@ from ..hookspecs import hookimpl
 from ..inflections import can_be_noun, is_past_tense, parts_of_speech
 from ..lexicon import pair_log, zipf
 from ..people import full_namings, is_slip_of, surname_rank
+from ..patterns import Lazy
 from ..rule import Context, Rule
 from ..verdicts import Verdicts
 from ..words import auxiliaries, closed_class
 from .packs import PackError, PackRule, match_case, render
 
-ENTITY_BEFORE = regex.compile(r"&#?\w+;$")  # "B&#233;ziers": "ziers" is half a word
+ENTITY_BEFORE = Lazy(r"&#?\w+;$")  # "B&#233;ziers": "ziers" is half a word
 CLITIC = regex.compile(r"['’](?:s|d|ll|re|ve|m)$")
-CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’-]*")
+CAPITALISED = Lazy(r"\p{Lu}[\p{L}'’-]*")
 
 #: Words English allows twice in a row ("what he had had", "he said that that was all"),
 #: and reduplications that are words in their own right.
@@ -506,7 +507,7 @@ def stylelint_news_rule_types():
     return {"spelling-variants": SpellingVariants}
 
 
-NAME_WORD = regex.compile(r"(?<![\p{L}-])\p{Lu}\p{Ll}{4,}(?![\p{L}-])")
+NAME_WORD = Lazy(r"(?<![\p{L}-])\p{Lu}\p{Ll}{4,}(?![\p{L}-])")
 #: A name rarer than this (wordfreq Zipf of its lowercase form) and rarer than this census rank is
 #: no word or common surname of its own ("Wierzbiki", not "Clark" beside "Clarke").
 RARE = 2.5
