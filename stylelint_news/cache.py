@@ -21,7 +21,7 @@ from . import __version__
 ENV = "STYLELINT_NEWS_CACHE_DIR"
 #: The shape of what is stored: bump it whenever a builder's output changes form, so data built
 #: by an older checkout is never read as the new shape.
-FORMAT = 6
+FORMAT = 7
 
 
 def folder() -> Path:

@@ -29,7 +29,7 @@ def _table(name: str) -> list[list[str]]:
         return [line.rstrip("\n").split(",") for line in fh if line.strip()]
 
 
-def _build() -> tuple[bytes, bytes]:
+def _build() -> tuple[bytes, bytes, bytes, int]:
     tags: dict[str, set[str]] = {}
     for form, pos, *_ in _table("lemma_lu.csv.gz"):
         if pos in LETTERS and form.islower():  # words, not names ("Aachen", "Aaron")

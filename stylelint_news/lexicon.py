@@ -36,15 +36,15 @@ class _SortedLines:
     """
 
     DICT_AFTER = 4_000
-    STRIDE = 64
 
-    def __init__(self, blob: bytes, offsets: bytes) -> None:
+    def __init__(self, blob: bytes, offsets: bytes, sample: bytes, stride: int) -> None:
         self.blob = blob
         self.starts = array("I")
         self.starts.frombytes(offsets)
+        self.sample = sample.split(b"\n")
+        self.stride = stride
         self.asked = 0
         self.map: dict | None = None
-        self.sample: list[bytes] | None = None
 
     def line(self, i: int) -> bytes:
         end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.blob)
@@ -55,11 +55,10 @@ class _SortedLines:
 
     def first_at_least(self, probe: bytes) -> int:
         """The index of the first line not less than `probe` (len(starts) if none): bisection in
-        C over every STRIDE-th line, then in Python over the stride (six steps instead of 19)."""
-        if self.sample is None:
-            self.sample = [self.line(i) for i in range(0, len(self.starts), self.STRIDE)]
+        C over every stride-th line (stored with the table), then in Python within the stride (six
+        steps instead of 19)."""
         k = bisect_right(self.sample, probe)  # sample[k - 1] <= probe < sample[k]
-        lo, hi = max(0, (k - 1) * self.STRIDE), min(len(self.starts), k * self.STRIDE)
+        lo, hi = max(0, (k - 1) * self.stride), min(len(self.starts), k * self.stride)
         while lo < hi:
             mid = (lo + hi) // 2
             if self.line(mid) < probe:
@@ -84,23 +83,28 @@ class _SortedLines:
         raise NotImplementedError
 
 
-def _blob(lines: list[str]) -> tuple[bytes, bytes]:
-    """The lines as one UTF-8 byte string, and where each starts in it."""
+#: Every STRIDE-th line is kept apart as well, for the first steps of a look-up.
+STRIDE = 64
+
+
+def _blob(lines: list[str], stride: int = STRIDE) -> tuple[bytes, bytes, bytes, int]:
+    """The stored form of sorted lines: one UTF-8 byte string, where each line starts in it, and
+    every stride-th line (with the stride)."""
     encoded = [line.encode("utf-8") for line in lines]
     starts = array("I")
     pos = 0
     for line in encoded:
         starts.append(pos)
         pos += len(line) + 1
-    return b"\n".join(encoded), starts.tobytes()
+    return b"\n".join(encoded), starts.tobytes(), b"\n".join(encoded[::stride]), stride
 
 
 class Table(_SortedLines):
     """A read-only map from sorted string keys to one-byte values."""
 
-    def __init__(self, data: tuple[bytes, bytes, bytes]) -> None:
-        super().__init__(data[0], data[2])
-        self.values = data[1]
+    def __init__(self, data: tuple[bytes, bytes, bytes, bytes, int]) -> None:
+        self.values, *lines = data
+        super().__init__(*lines)
 
     def _as_dict(self) -> dict[str, int]:
         return dict(zip(self.lines(), self.values))
@@ -120,8 +124,8 @@ class Lines(_SortedLines):
     """A read-only map from sorted keys to strings, stored as "key<TAB>value" lines: a set or a
     dict of tens of thousands of words that loads in a millisecond."""
 
-    def __init__(self, data: tuple[bytes, bytes]) -> None:
-        super().__init__(data[0], data[1])
+    def __init__(self, data: tuple[bytes, bytes, bytes, int]) -> None:
+        super().__init__(*data)
 
     def _as_dict(self) -> dict[str, str]:
         return dict(line.split("\t", 1) for line in self.lines() if "\t" in line)
@@ -141,19 +145,18 @@ class Lines(_SortedLines):
         return self.get(key) is not None
 
 
-def pack_lines(pairs: dict[str, str]) -> tuple[bytes, bytes]:
+def pack_lines(pairs: dict[str, str], stride: int = STRIDE) -> tuple[bytes, bytes, bytes, int]:
     """The stored form of a `Lines` table."""
-    return _blob(sorted(f"{k}\t{v}" for k, v in pairs.items() if "\t" not in k and "\n" not in k + v))
+    return _blob(sorted(f"{k}\t{v}" for k, v in pairs.items() if "\t" not in k and "\n" not in k + v), stride)
 
 
-def _pack(pairs: dict[str, int]) -> tuple[bytes, bytes, bytes]:
-    """The stored form of a `Table`."""
+def _pack(pairs: dict[str, int], stride: int = STRIDE) -> tuple[bytes, bytes, bytes, bytes, int]:
+    """The stored form of a `Table`: its values, one byte a key, and its sorted keys."""
     keys = sorted(pairs)
-    blob, offsets = _blob(keys)
-    return blob, bytes(min(255, max(0, pairs[k])) for k in keys), offsets
+    return bytes(min(255, max(0, pairs[k])) for k in keys), *_blob(keys, stride)
 
 
-def _build_zipf() -> tuple[bytes, bytes, bytes]:
+def _build_zipf() -> tuple[bytes, bytes, bytes, bytes, int]:
     from wordfreq import get_frequency_dict
 
     return _pack({w: round((math.log10(f) + 9) * 10) for w, f in get_frequency_dict("en", "large").items()
@@ -179,7 +182,7 @@ def zipf(word: str) -> float:
     return _zipf().get(word) / 10
 
 
-def _build_pairs() -> tuple[bytes, bytes, bytes]:
+def _build_pairs() -> tuple[bytes, bytes, bytes, bytes, int]:
     text = BIGRAMS().read_text(encoding="utf-8")
     pairs: dict[str, int] = {}
     for line in text.splitlines():
@@ -200,7 +203,7 @@ def pair_log(first: str, second: str) -> float:
     return _pairs().get(f"{first} {second}") / 20
 
 
-def _build_unigrams() -> tuple[bytes, bytes, bytes]:
+def _build_unigrams() -> tuple[bytes, bytes, bytes, bytes, int]:
     text = UNIGRAMS().read_text(encoding="utf-8")
     counts: dict[str, int] = {}
     for line in text.splitlines():

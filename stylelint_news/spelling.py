@@ -34,7 +34,7 @@ SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less
             "ies", "ier", "iest", "ily", "iness", "al", "ally", "ic", "ical", "ically")
 
 
-def _build_codespell() -> tuple[bytes, bytes]:
+def _build_codespell() -> tuple[bytes, bytes, bytes, int]:
     text = package_file("codespell_lib", "data", "dictionary.txt").read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():

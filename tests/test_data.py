@@ -56,9 +56,8 @@ def test_word_tables_answer_the_same_by_bisection_and_as_a_dict(switch_after, st
 
     pairs = {"harbour": 40, "zebra": 12, "aardvark": 3, "ferry": 255, "quay": 7, "jetty": 9, "éclair": 5}
     words = {"colour": "color", "grey": "gray", "tyre": "tire", "kerb": "curb", "aeroplane": "airplane"}
-    table, lines = Table(_pack(pairs)), Lines(pack_lines(words))
+    table, lines = Table(_pack(pairs, stride)), Lines(pack_lines(words, stride))
     table.DICT_AFTER = lines.DICT_AFTER = switch_after
-    table.STRIDE = lines.STRIDE = stride
     for _ in range(2):  # before and after the switch
         for probe in [*pairs, "ferr", "ferryboat", "", "zz", "a", "quays", "jet"]:
             assert table.get(probe) == pairs.get(probe, 0)
