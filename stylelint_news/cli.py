@@ -98,7 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from . import config, plugins
+    if args.cache_dir:  # before anything is imported: modules compile their patterns from the cache
+        os.environ[CACHE_ENV] = args.cache_dir
+    from . import config, patterns, plugins
     from .engine import Flags, Linter
     from .files import expand
     from .formats import flake8
@@ -106,8 +108,6 @@ def _run(args: argparse.Namespace) -> int:
 
     out = _Out(sys.stdout)
     paths = args.paths or ["."]
-    if args.cache_dir:
-        os.environ[CACHE_ENV] = args.cache_dir
     settings = config.override(config.load(args.config, paths), dialect=args.dialect)
     manager, registry = plugins.build(settings)
 
@@ -155,6 +155,7 @@ def _run(args: argparse.Namespace) -> int:
     files = list(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude))
     results.extend(lint_paths(linter, output, files, args.jobs or default_jobs()))
 
+    patterns.save()
     findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key)
     problems = [p for r in results for p in r.problems]
     lines = {(r.path, n): t for r in results for n, t in r.lines.items()}

@@ -14,21 +14,19 @@ from functools import cached_property
 from itertools import accumulate, compress, count, repeat
 from typing import NamedTuple, TypeVar, overload
 
-import regex
-
-from . import sentences
+from . import patterns, sentences
 from .prose import prose_view
 from .source import Source
 
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*")
+WORD = patterns.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*")
 #: WORD as the separator of a split: the gaps and the words alternate, so their offsets follow
 #: from the lengths alone.
-WORD_SPLIT = regex.compile(f"({WORD.pattern})")
-HEADING = regex.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
-LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
-QUOTE_LINE = regex.compile(r"[ \t]{0,3}>")
-SETEXT = regex.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
-NEWLINE = regex.compile(r"\n")
+WORD_SPLIT = patterns.compile(f"({WORD.pattern})")
+HEADING = patterns.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+LIST_ITEM = patterns.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+QUOTE_LINE = patterns.compile(r"[ \t]{0,3}>")
+SETEXT = patterns.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
+NEWLINE = patterns.compile(r"\n")
 T = TypeVar("T")
 
 

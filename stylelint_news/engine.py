@@ -11,9 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
-import regex
-
-from . import fixes, selection, suppression
+from . import fixes, patterns, selection, suppression
 from .config import Settings
 from .document import Document
 from .errors import RuleSkipped, UsageError
@@ -30,7 +28,7 @@ MAX_FIX_PASSES = 10
 #: near this size, so only dumps and archives concatenated into one file are cut.
 PIECE = 1_000_000
 #: Where a piece may end, best first: after a blank line, a line break, a space.
-PIECE_BREAKS = (regex.compile(r"\n[ \t\r]*\n"), regex.compile(r"\n"), regex.compile(r" "))
+PIECE_BREAKS = (patterns.compile(r"\n[ \t\r]*\n"), patterns.compile(r"\n"), patterns.compile(r" "))
 
 
 @dataclass

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import regex
 
+from . import patterns
+
 # A directive is `stylelint-news: VERB [SELECTORS]` in an HTML comment (Markdown or plain text)
 # or on a line of its own after `#` (plain text, where a comment would be read as words).
-DIRECTIVE = regex.compile(
+DIRECTIVE = patterns.compile(
     r"<!--\s*stylelint-news:\s*(?P<verb>[a-z-]+)(?P<args>[^>]*?)\s*-->"
     r"|^[ \t]*#[ \t]*stylelint-news:[ \t]*(?P<verb2>[a-z-]+)(?P<args2>[^\n]*?)[ \t]*$",
     regex.MULTILINE,
@@ -23,11 +25,11 @@ DIRECTIVE = regex.compile(
 # ("bbc.co.uk/news"). Each pattern runs only where its telltale is, found by a plain search first:
 # tried at every word, the bare-domain pattern alone took 7% of a corpus run.
 _TAIL = r"[^\s<>()\[\]\"“”.,;:!?'’]"
-SCHEME_URL = regex.compile(rf"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]\"“”]+{_TAIL}")
-EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+SCHEME_URL = patterns.compile(rf"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]\"“”]+{_TAIL}")
+EMAIL = patterns.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _TLDS = r"(?:com|org|net|gov|edu|info|biz|tv|io|co|uk|eu|de|fr|es|it|nl|ru|cn|jp|in|au|ca|us)"
-TLD = regex.compile(rf"\.{_TLDS}\b")
-DOMAIN = regex.compile(rf"[\w-]+(?:\.[\w-]+)*\.{_TLDS}(?:\.(?:uk|au|nz|za|in|jp))?(?:/[^\s<>()\[\]\"“”]*{_TAIL})?\b")
+TLD = patterns.compile(rf"\.{_TLDS}\b")
+DOMAIN = patterns.compile(rf"[\w-]+(?:\.[\w-]+)*\.{_TLDS}(?:\.(?:uk|au|nz|za|in|jp))?(?:/[^\s<>()\[\]\"“”]*{_TAIL})?\b")
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
@@ -54,24 +56,24 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-FRONT_MATTER = regex.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*$|\A---[ \t]*\r?\n.*?^\.\.\.[ \t]*$",
+FRONT_MATTER = patterns.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*$|\A---[ \t]*\r?\n.*?^\.\.\.[ \t]*$",
                              regex.MULTILINE | regex.DOTALL)
-TITLE = regex.compile(r"""^title[ \t]*[:=][ \t]*(?:"(?P<dq>(?:[^"\\\n]|\\.)*)"|'(?P<sq>(?:[^'\n]|'')*)'|(?P<plain>[^\n#]*?))[ \t]*\r?$""",
+TITLE = patterns.compile(r"""^title[ \t]*[:=][ \t]*(?:"(?P<dq>(?:[^"\\\n]|\\.)*)"|'(?P<sq>(?:[^'\n]|'')*)'|(?P<plain>[^\n#]*?))[ \t]*\r?$""",
                       regex.MULTILINE)
-FENCE = regex.compile(r"^[ \t]{0,3}(?P<f>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=f)[`~]*[ \t]*$|\Z)",
+FENCE = patterns.compile(r"^[ \t]{0,3}(?P<f>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=f)[`~]*[ \t]*$|\Z)",
                       regex.MULTILINE | regex.DOTALL)
-COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
-INLINE_CODE = regex.compile(r"(?<!`)(?P<t>`+)(?!`).+?(?<!`)(?P=t)(?!`)", regex.DOTALL)
-IMAGE = regex.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-LINK_TARGET = regex.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\]\n]*\]")
-LINK_OPEN = regex.compile(r"\[(?=[^\]\n]*\](?:\(|\[))")
-REFERENCE_DEF = regex.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", regex.MULTILINE)
-HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|<(?:https?|mailto):[^>\s]+>")
-LINE_MARK = regex.compile(r"^(?P<mark>[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?)", regex.MULTILINE)
-CLOSING_HASHES = regex.compile(r"[ \t]+#+[ \t]*$", regex.MULTILINE)
-RULE_LINE = regex.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$|^[ \t]*(?:=+|-+)[ \t]*$", regex.MULTILINE)
-NON_NEWLINE = regex.compile(r"[^\r\n]")
-EMPHASIS = regex.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])|~~|\|")
+COMMENT = patterns.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
+INLINE_CODE = patterns.compile(r"(?<!`)(?P<t>`+)(?!`).+?(?<!`)(?P=t)(?!`)", regex.DOTALL)
+IMAGE = patterns.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+LINK_TARGET = patterns.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\]\n]*\]")
+LINK_OPEN = patterns.compile(r"\[(?=[^\]\n]*\](?:\(|\[))")
+REFERENCE_DEF = patterns.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", regex.MULTILINE)
+HTML_TAG = patterns.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|<(?:https?|mailto):[^>\s]+>")
+LINE_MARK = patterns.compile(r"^(?P<mark>[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?)", regex.MULTILINE)
+CLOSING_HASHES = patterns.compile(r"[ \t]+#+[ \t]*$", regex.MULTILINE)
+RULE_LINE = patterns.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$|^[ \t]*(?:=+|-+)[ \t]*$", regex.MULTILINE)
+NON_NEWLINE = patterns.compile(r"[^\r\n]")
+EMPHASIS = patterns.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])|~~|\|")
 
 
 @dataclass(frozen=True)

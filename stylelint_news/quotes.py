@@ -8,11 +8,11 @@ the first one where the second begins, instead of inverting every quote after it
 """
 from __future__ import annotations
 
-import regex
+from . import patterns
 
 OPEN_BEFORE = set(" \t\n([{—–-/") | {""}
 #: The marks looked at; found by the regex engine, not by a Python loop over every character.
-MARKS = regex.compile("[\"“”'‘’]")
+MARKS = patterns.compile("[\"“”'‘’]")
 
 
 def _direction(text: str, i: int, start: int, end: int) -> str:

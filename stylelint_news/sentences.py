@@ -7,8 +7,7 @@ capitalisation and attribution rules are only as good as this.
 """
 from __future__ import annotations
 
-import regex
-
+from . import patterns
 from .words import CLOSED_CLASS
 
 #: Titles and abbreviations after which a full stop never ends a sentence.
@@ -20,13 +19,13 @@ TITLES = frozenset(
 # Words that end a sentence with a full stop and never end an abbreviation in news copy.
 NOT_ABBREVIATIONS = frozenset({"etc"})
 
-END = regex.compile(r"""[.!?…]+['"”’)\]]*(?=\s+['"“‘(\[]?[\p{Lu}\p{N}])""")
+END = patterns.compile(r"""[.!?…]+['"”’)\]]*(?=\s+['"“‘(\[]?[\p{Lu}\p{N}])""")
 #: Searched backwards ((?r)) from the mark: the token that ends there, found without trying every
 #: position of the 60 characters before it.
-LAST_TOKEN = regex.compile(r"(?r)(\S+)$")
-NEXT_WORD = regex.compile(r"\s+['\"“‘(\[]?(\p{L}+)")
-INITIALISM = regex.compile(r"(?:\p{L}\.)+\p{L}?$")
-SOFT_BREAK = regex.compile(r"(?<=[^\s.!?:;,'\"”’)\-–—])[ \t]*\r?\n(?=[ \t]*['\"“‘(]?\p{Lu})")
+LAST_TOKEN = patterns.compile(r"(?r)(\S+)$")
+NEXT_WORD = patterns.compile(r"\s+['\"“‘(\[]?(\p{L}+)")
+INITIALISM = patterns.compile(r"(?:\p{L}\.)+\p{L}?$")
+SOFT_BREAK = patterns.compile(r"(?<=[^\s.!?:;,'\"”’)\-–—])[ \t]*\r?\n(?=[ \t]*['\"“‘(]?\p{Lu})")
 
 
 def _is_boundary(text: str, end: int) -> bool:

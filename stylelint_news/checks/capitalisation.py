@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-
 from ..document import Document, Word
 from ..finding import Finding
 from ..hookspecs import hookimpl

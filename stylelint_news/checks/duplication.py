@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import regex
-
+from .. import patterns
 from ..document import Block, Document, Span
 from ..finding import Edit, Finding
 from ..hookspecs import hookimpl
@@ -41,7 +40,7 @@ MIN_SENTENCE_WORDS = 14
 HEADLINE_SIMILAR = 0.85
 
 
-SPACE_AFTER = regex.compile(r"[ \t\r\n]*")
+SPACE_AFTER = patterns.compile(r"[ \t\r\n]*")
 
 
 def removal(doc: Document, block: Block) -> Edit:
@@ -177,9 +176,9 @@ class RepeatedParagraph(Rule):
 
 # -- scrape leftovers ------------------------------------------------------------------------
 
-CLOSING = regex.compile(r"[.!?:;\"”’')\]]\s*$")
-TITLE_LIKE = regex.compile(r"^[\p{Lu}\p{N}\"“‘'][^\n]{10,160}$")
-SENTENCE_END = regex.compile(r"[.!?][\"”’')\]]*\s+")
+CLOSING = patterns.compile(r"[.!?:;\"”’')\]]\s*$")
+TITLE_LIKE = patterns.compile(r"^[\p{Lu}\p{N}\"“‘'][^\n]{10,160}$")
+SENTENCE_END = patterns.compile(r"[.!?][\"”’')\]]*\s+")
 
 
 class Leftover(PackRule):

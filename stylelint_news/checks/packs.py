@@ -19,6 +19,7 @@ from ..document import Document
 from ..errors import RuleSkipped, UsageError
 from ..finding import Finding
 from ..hookspecs import hookimpl
+from .. import patterns
 from ..patterns import Lazy
 from ..rule import Context, Rule
 
@@ -57,7 +58,7 @@ def compile_pattern(pattern: str, ignore_case: bool, what: str = "pattern") -> r
     if SHIPPED_LOADING.get():
         return Lazy(pattern, flags)  # type: ignore[return-value]
     try:
-        return regex.compile(pattern, flags)
+        return patterns.compile(pattern, flags)
     except regex.error as err:
         raise PackError(f"bad regular expression in {what} {pattern!r}: {err}") from None
 

@@ -7,23 +7,21 @@ from functools import partial
 from itertools import compress, count, islice
 from operator import eq
 
-import regex
-
-from .. import confusables, spelling
+from .. import confusables, patterns, spelling
 from ..document import Document
 from ..finding import Edit, Finding
 from ..hookspecs import hookimpl
 from ..inflections import can_be_noun, is_past_tense, parts_of_speech
 from ..lexicon import pair_log, zipf
-from ..people import full_namings, is_slip_of, surname_rank
 from ..patterns import Lazy
+from ..people import full_namings, is_slip_of, surname_rank
 from ..rule import Context, Rule
 from ..verdicts import Verdicts
 from ..words import auxiliaries, closed_class
 from .packs import PackError, PackRule, match_case, render
 
 ENTITY_BEFORE = Lazy(r"&#?\w+;$")  # "B&#233;ziers": "ziers" is half a word
-CLITIC = regex.compile(r"['’](?:s|d|ll|re|ve|m)$")
+CLITIC = patterns.compile(r"['’](?:s|d|ll|re|ve|m)$")
 CAPITALISED = Lazy(r"\p{Lu}[\p{L}'’-]*")
 
 #: Words English allows twice in a row ("what he had had", "he said that that was all"),
