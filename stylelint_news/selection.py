@@ -76,6 +76,8 @@ def enabled(rules: Mapping[str, Rule], layers: Sequence[Layer]) -> list[Rule]:
 def per_file_ignores(path: str, table: Sequence[tuple[str, Sequence[str]]], root: str) -> list[str]:
     """Selectors ignored for one file: globs match the path relative to the config's folder,
     or the file name when the glob has no slash."""
+    if not table:
+        return []
     p = PurePath(path)
     rel = PurePath(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()
     out: list[str] = []

@@ -83,3 +83,19 @@ def test_words_are_what_the_word_pattern_finds_in_each_block(text, path):
     d = Document(Source(path, text))
     expected = [(m.start(), m.end(), m.group()) for b in d.blocks for m in WORD.finditer(d.prose, b.start, b.end)]
     assert [tuple(w) for w in d.words] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_the_telltale_searches_never_change_the_prose_view(text):
+    """A pattern is skipped when a plain search finds none of its telltales: so it must be a
+    pattern that could not have matched."""
+    from stylelint_news import prose
+
+    quick = prose.prose_view(text, markdown=True)
+    saved = dict(prose.TELLTALES)
+    prose.TELLTALES.clear()
+    try:
+        assert prose.prose_view(text, markdown=True) == quick
+    finally:
+        prose.TELLTALES.update(saved)
