@@ -97,9 +97,9 @@ class Block:
     end: int
     text: str
 
-    @property
+    @cached_property
     def lines(self) -> list[Span]:
-        """Each line of the block, trimmed, as spans in the file."""
+        """Each line of the block, trimmed, as spans in the file (D001 and D004 both read them)."""
         spans = []
         pos = self.start
         for piece in self.text.split("\n"):

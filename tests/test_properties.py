@@ -99,3 +99,13 @@ def test_the_telltale_searches_never_change_the_prose_view(text):
         assert prose.prose_view(text, markdown=True) == quick
     finally:
         prose.TELLTALES.update(saved)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["word", ".", "!", "?", "”", "'", ")", " ", "  ", "\t", "…", "Read more"]), max_size=30).map("".join))
+def test_the_last_sentence_end_found_from_the_end_is_the_last_found_from_the_start(text):
+    from stylelint_news.checks.duplication import LAST_SENTENCE_END, SENTENCE_END
+
+    forward = [m.end() for m in SENTENCE_END.finditer(text)]
+    backward = LAST_SENTENCE_END.search(text)
+    assert (backward.end() if backward else None) == (forward[-1] if forward else None)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import regex
+
 from .. import patterns
 from ..document import Block, Document, Span
 from ..finding import Edit, Finding
@@ -179,6 +181,9 @@ class RepeatedParagraph(Rule):
 CLOSING = patterns.compile(r"[.!?:;\"”’')\]]\s*$")
 TITLE_LIKE = patterns.compile(r"^[\p{Lu}\p{N}\"“‘'][^\n]{10,160}$")
 SENTENCE_END = patterns.compile(r"[.!?][\"”’')\]]*\s+")
+#: The last of them, searched for from the end of the line (the parts cannot trade characters,
+#: so the match ends where the last forward match would).
+LAST_SENTENCE_END = patterns.compile(r"(?r)[.!?][\"”’')\]]*\s+")
 
 
 class Leftover(PackRule):
@@ -189,18 +194,21 @@ class Leftover(PackRule):
 
     def __init__(self, table: Mapping[str, Any], where: str) -> None:
         super().__init__(table, where)
-        ic = self.ignore_case
-        lines = _strings(table, "lines")
-        for pattern in lines:
-            compile_pattern(pattern, ic, "lines")  # each one checked, so a bad one is named
-        # one alternation for the whole list: a line is tried once, not once a pattern (the
-        # patterns are whole-line phrases, so "any of them matches the line" is the same test)
-        self.lines = compile_pattern("|".join(f"(?:{p})" for p in lines), ic, "lines") if lines else None
-        self.suffixes = [compile_pattern(p, ic, "suffixes") for p in _strings(table, "suffixes")]
-        self.captions = [compile_pattern(p, ic, "captions") for p in _strings(table, "captions")]
+        self.lines = self._any_of(table, "lines")
+        self.suffixes = self._any_of(table, "suffixes")
+        self.captions = self._any_of(table, "captions")
         self.actions = frozenset(a.lower() for a in _strings(table, "actions"))
         self.max_words = int(table.get("max-words", 12))
         render(self.message, match="x")
+
+    def _any_of(self, table: Mapping[str, Any], key: str) -> regex.Pattern | None:
+        """One alternation for a whole list, so a line is tried once, not once a pattern: "any of
+        them matches (or is found in) the line" is the same test. Each pattern is checked on its
+        own first, so a bad one is named."""
+        listed = _strings(table, key)
+        for pattern in listed:
+            compile_pattern(pattern, self.ignore_case, key)
+        return compile_pattern("|".join(f"(?:{p})" for p in listed), self.ignore_case, key) if listed else None
 
     def _kind(self, text: str) -> str | None:
         """Why a whole line is a leftover, or None."""
@@ -208,7 +216,7 @@ class Leftover(PackRule):
         if self.lines is not None and self.lines.fullmatch(bare):
             return "line"
         words = text.split()
-        if len(words) <= 2 * self.max_words and any(p.search(text) for p in self.captions):
+        if len(words) <= 2 * self.max_words and self.captions is not None and self.captions.search(text):
             return "caption"  # a credit at the end of a long sentence is attribution, not a caption
         if (len(words) <= self.max_words and not CLOSING.search(text)
                 and words and words[0].lower().strip("\"“‘'") in self.actions):
@@ -246,14 +254,14 @@ class Leftover(PackRule):
         """A leftover appended to the end of a paragraph: "... security. Read the full article at X"."""
         prose = doc.prose
         text = prose[line.start:line.end]
-        ends = [m.end() for m in SENTENCE_END.finditer(text)]
-        if not ends:
+        last = LAST_SENTENCE_END.search(text)
+        if last is None:
             return
-        cut = ends[-1]
+        cut = last.end()
         tail = text[cut:]
         if len(tail.split()) > self.max_words:
             return
-        if any(p.match(tail) for p in self.suffixes) or self._kind(tail) == "line":
+        if self.suffixes is not None and self.suffixes.match(tail) or self._kind(tail) == "line":
             yield self.report(doc, line.start + cut, line.end, render(self.message, match=_clip(tail)),
                               edits=[Edit(line.start + cut - (len(text[:cut]) - len(text[:cut].rstrip())), line.end, "")],
                               safe=False)
