@@ -101,3 +101,14 @@ def test_surname_at_first_reference(lint):
 ])
 def test_people_introduced_and_organisations_pass(lint, text):
     assert lint(text, select="A003") == []
+
+
+def test_evidence_is_read_around_each_occurrence_of_the_name():
+    from stylelint_news.checks.attribution import _evidence
+
+    prose = ("The haulage firm Brackwell said on Monday that it would cut routes. "
+             "Mr Haldersson, its chairman, agreed. Halders said nothing. Pemberton's plan and Pemberton-Hale's did not.")
+    assert _evidence(prose, "Brackwell") == (True, False, 1)
+    assert _evidence(prose, "Haldersson") == (False, True, 1)
+    assert _evidence(prose, "Halders") == (False, False, 1)  # "Mr Haldersson" honours another name
+    assert _evidence(prose, "Pemberton") == (False, False, 1)  # "Pemberton-Hale" is not a second one
