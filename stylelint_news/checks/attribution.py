@@ -310,7 +310,7 @@ class QuoteWithoutSpeaker(Rule):
             if not sentences:
                 continue
             outside = self._outside(prose, block.start, block.end, quotes)
-            if SPEECH.search(outside) or _speaker(outside) or ":" in outside:
+            if ":" in outside or SPEECH.search(outside) or _speaker(outside):  # the cheap test first
                 continue
             if n > 0 and prose[block.start] in QUOTE_MARKS and self._speaker_before(doc, blocks[n - 1]):
                 continue  # a paragraph that goes on with the last speaker's words
