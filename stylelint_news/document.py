@@ -267,14 +267,10 @@ class Document:
         offsets = list(accumulate(map(len, parts), initial=start))
         return Words(parts[1::2], offsets[1:-1:2], offsets[2::2])
 
-    def word_range(self, start: int, end: int) -> tuple[int, int]:
-        """The indexes [lo, hi) of the words that start in [start, end), found by bisection."""
-        starts = self.words.starts
-        return bisect_left(starts, start), bisect_left(starts, end)
-
     def words_in(self, start: int, end: int) -> Words:
-        """The words that start in [start, end)."""
-        return self.words[slice(*self.word_range(start, end))]
+        """The words that start in [start, end), found by bisection."""
+        starts = self.words.starts
+        return self.words[bisect_left(starts, start):bisect_left(starts, end)]
 
     @cached_property
     def quotes(self) -> list[Span]:

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
-from operator import add, methodcaller
 from difflib import SequenceMatcher
 
-from .document import WORD, Document
+from .document import WORD
 
 SHINGLE = 3
 #: An index entry shared by more paragraphs than this is boilerplate: it tells nothing about
@@ -36,30 +34,8 @@ def tokens_of(text: str) -> list[str]:
     return tokens(WORD.findall(text))
 
 
-class Tokens:
-    """An article's tokens, made once, and those of any stretch of it by slicing.
-
-    The duplication rules read the tokens of every line, paragraph and sentence; making them
-    stretch by stretch made each word's tokens three times over. A word gives one token more
-    than it has hyphens (WORD puts a letter or digit on both sides of each), so where each
-    word's tokens start follows from counting hyphens.
-    """
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        texts = doc.words.texts
-        self.all = tokens(texts)
-        hyphens = accumulate(map(methodcaller("count", "-"), texts), initial=0)
-        self.starts = list(map(add, hyphens, range(len(texts) + 1)))  # where word i's tokens start
-
-    def of(self, start: int, end: int) -> list[str]:
-        """The tokens of the words that start in [start, end) of the document."""
-        lo, hi = self.doc.word_range(start, end)
-        return self.all[self.starts[lo]:self.starts[hi]]
-
-
-def tokens_in(doc: Document) -> Tokens:
-    return doc.memo("tokens", Tokens)
+def normalise(words: Iterable[str]) -> str:
+    return " ".join(tokens(words))
 
 
 def shingles(words: Sequence[str]) -> frozenset[int]:

@@ -109,18 +109,3 @@ def test_the_last_sentence_end_found_from_the_end_is_the_last_found_from_the_sta
     forward = [m.end() for m in SENTENCE_END.finditer(text)]
     backward = LAST_SENTENCE_END.search(text)
     assert (backward.end() if backward else None) == (forward[-1] if forward else None)
-
-
-HYPHENATED = st.lists(st.sampled_from(["well-known", "a-b-c", "don't", "O’Neill-Ruiz", "3-2", "İstanbul", "-", "'", "x", ".", "\n\n"]),
-                      max_size=60).map(" ".join)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300), TEXT, HYPHENATED),
-       st.integers(0, 300), st.integers(0, 300))
-def test_tokens_sliced_from_the_article_are_those_of_the_stretch(text, a, b):
-    from stylelint_news.similarity import tokens, tokens_in
-
-    d = Document(Source("a.md", text))
-    start, end = min(a, b), max(a, b)
-    assert tokens_in(d).of(start, end) == tokens(d.words_in(start, end).texts)

@@ -22,8 +22,9 @@ from ..similarity import (
     ShingleIndex,
     changed_words,
     dice,
+    normalise,
     shingles,
-    tokens_in,
+    tokens,
     tokens_of,
     trigrams,
 )
@@ -75,10 +76,9 @@ class RepeatedHeadline(Rule):
         said = " ".join(tokens_of(headline.text))
         size = len(said)
         target = None
-        known = tokens_in(doc)
         for block in doc.blocks:
             for line in block.lines:
-                text = " ".join(known.of(line.start, line.end))
+                text = normalise(doc.words_in(line.start, line.end).texts)
                 if not text or not 0.75 <= len(text) / size <= 1.33:
                     continue
                 target = target or trigrams(said)
@@ -96,8 +96,7 @@ class _Paragraphs:
         self.copies: list[tuple[Block, Block, bool]] = []  # (copy, original, nothing new in the copy)
         index = ShingleIndex()
         blocks = doc.paragraphs
-        known = tokens_in(doc)
-        words = [known.of(b.start, b.end) for b in blocks]
+        words = [tokens(doc.words_in(b.start, b.end).texts) for b in blocks]
         for j, block in enumerate(blocks):
             fp = shingles(words[j])
             hit = index.best_earlier(fp) if len(fp) >= MIN_SHINGLES else None
@@ -161,9 +160,8 @@ class RepeatedParagraph(Rule):
                 yield self.report(doc, copy.start, copy.end, f"repeats the paragraph at line {line}: delete this copy",
                                   edits=[removal(doc, copy)] if subset else None, safe=False)
         seen: dict[str, Span] = {}
-        known = tokens_in(doc)
         for sentence in doc.sentences:
-            words = known.of(sentence.start, sentence.end)
+            words = tokens(doc.words_in(sentence.start, sentence.end).texts)
             if len(words) < MIN_SENTENCE_WORDS:
                 continue
             key = " ".join(words)
