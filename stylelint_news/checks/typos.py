@@ -185,11 +185,12 @@ def _may_be_confused(x: str) -> bool | None:
         return True
     if not x.islower() or len(x) < 3 or not x.isalpha():
         return None
-    zx = zipf(x)
+    candidates = confusables.candidates(x)  # most words have none: no frequency to look up
+    zx = zipf(x) if candidates else 0
     if not zx:
         return None
     function_words = closed_class()
-    for c in confusables.candidates(x):
+    for c in candidates:
         gap = zipf(c) - zx
         if c in SAYING and x not in SAYING and gap >= 0.7:
             return True  # the verb-of-saying frame
@@ -367,7 +368,7 @@ def _now_or_not(x: str, text: str, words, i: int, before, trail: str) -> tuple[s
     k = i + 1
     while k < len(words) and words[k].text.endswith("ly") and _joined(text, words[k - 1], words[k]):
         k += 1  # "not widely expect": past the adverbs to the verb
-    if _noun_only(p) and _starts_sentence(text, words, i - 1) and k < len(words) \
+    if _starts_sentence(text, words, i - 1) and _noun_only(p) and k < len(words) \
             and _joined(text, words[k - 1], words[k]) and words[k].text not in auxiliaries() \
             and parts_of_speech(words[k].text) == "v" and not words[k].text.endswith("ing"):
         return "now", f'"{before.text} now {words[k].text}": "not" needs an auxiliary'
