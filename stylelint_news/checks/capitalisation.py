@@ -80,8 +80,9 @@ class Casing:
     """The article's capitalised words in sentence context, computed once for C001 and C002."""
 
     def __init__(self, doc: Document, only: frozenset[str] | None = None) -> None:
-        """`only`: the lowercase words whose capitals matter (C001 reads function words alone, and
-        skipping the rest, mostly names, halves its time); None for every capitalised word."""
+        """`only`: the lowercase words whose capitals matter, at no start (C001 reads function
+        words mid-sentence alone, and skipping the rest, mostly names and the capital that opens
+        every sentence, is most of its time); None for every capitalised word, starts too."""
         self.doc = doc
         self.slots: list[Slot] = []
         words = doc.words
@@ -103,7 +104,7 @@ class Casing:
                     continue  # outside every sentence
                 s = sentences[k]
                 lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-                skip = any(a <= s.start < b for a, b in headings)
+                skip = bool(headings) and any(a <= s.start < b for a, b in headings)
             if skip:
                 continue
             w, i = words[j], j - lo  # i: the word's place in its sentence
@@ -113,6 +114,8 @@ class Casing:
                 and (DATELINE_DASH.search(prose, max(s.start, w.start - 40), w.start)
                      or LIST_NUMBER.search(prose, max(s.start, w.start - 40), w.start)
                      or not prose[s.start:w.start].strip(" \t-–—•*")))
+            if start and only is not None:
+                continue
             prev = words[j - 1] if i and not gap_before.strip() else None
             if prev is not None and i == 1 and prev.text.lower() in function_words:
                 prev = None  # "Some of The world's": a capital at the start is no sign of a name
