@@ -388,7 +388,6 @@ ORG_CUES = Lazy(
     rf"|\b{_NAME}['’]s\s+(?:shares|profits?|sales|board|chief|boss|website|spokesman|spokeswoman|owner|parent)\b"
     rf"|\b{_NAME}\s+(?:Inc|Ltd|plc|Corp|Group|Bank|Council|Party|University|Street|Road|Square|FC|United|City)\b")
 HONOURED = Lazy(rf"\b{HONORIFIC}\s+(\p{{Lu}}\p{{Ll}}+)")
-CAP_WORD = Lazy(r"(?<![\p{L}-])\p{Lu}\p{Ll}+(?![\p{L}-])")
 #: Lowercase particles inside names: "Sandra den Hamer", "Ludwig van Beethoven".
 PARTICLES = frozenset("de den der van von da di du le la bin al el ten ter".split())
 #: A word this common in lowercase (wordfreq Zipf) is a word or a famous place before it is a
@@ -502,7 +501,7 @@ def _evidence(prose: str, name: str) -> tuple[bool, bool, int]:
     the whole article were a third of A003's time, for the one or two names that needed them."""
     body = honoured = False
     count = 0
-    whole_word = "-" not in name  # CAP_WORD counts plain capitalised words only
+    whole_word = "-" not in name  # counted: no letter or hyphen on either side; a hyphenated name never is
     pos = prose.find(name)
     while pos >= 0:
         end = pos + len(name)
