@@ -20,6 +20,7 @@ import platform
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import venv
@@ -86,6 +87,25 @@ def corpus_files() -> list[str]:
     return sorted(str(p) for p in CORPUS.rglob("*.txt"))
 
 
+#: A pure-Python loop of about a second: what the machine itself gives one process and several.
+BURN = "d = {}\nfor i in range(6_000_000):\n    d[i % 5000] = str(i)\n"
+
+
+def machine_scaling(cores: int, rounds: int) -> float:
+    """How many times the work of one process `cores` copies of a CPU-bound loop get done in the
+    same time, median of rounds: the ceiling for any tool's --jobs on this machine (a VM's cores
+    may share a physical one, or a busy host)."""
+    ratios = []
+    for _ in range(rounds):
+        one = median_time([sys.executable, "-c", BURN], 1)
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", BURN]) for _ in range(cores)]
+        for p in procs:
+            p.wait()
+        ratios.append(cores * one / (time.perf_counter() - start))
+    return statistics.median(ratios)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -114,7 +134,8 @@ def main() -> None:
               f"{size / 1e6 / t / n:.2f} MB/s per core, {words / t:,.0f} words/s")
     if jobs > 1:
         speedup = statistics.median(a / b for a, b in zip(rounds[1], rounds[jobs]))
-        print(f"  --jobs {jobs} is {speedup:.2f}x as fast as --jobs 1 in the same rounds")
+        print(f"  --jobs {jobs} is {speedup:.2f}x as fast as --jobs 1 in the same rounds; "
+              f"{jobs} copies of a pure-Python loop get {machine_scaling(jobs, 3):.2f}x the work of one done here")
     base = median_time(ours + ["--no-cache", "--jobs", str(jobs), "--select", "X001", *files], 1, env)
     for family in "TDCA":
         t = median_time(ours + ["--no-cache", "--jobs", str(jobs), "--select", family, *files], 1, env)
