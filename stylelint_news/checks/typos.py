@@ -532,7 +532,6 @@ class NameSpelling(Rule):
     good = "The inquiry was chaired by Lindiwe Abernathy.\n\nMrs Abernathy said the findings were clear."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-
         prose = doc.prose
         firsts: dict[str, int] | None = None
         verdicts: dict[str, str | None] = {}
