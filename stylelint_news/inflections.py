@@ -16,7 +16,7 @@ import gzip
 from functools import cache
 
 from .cache import built, package_file
-from .lexicon import Lines, pack_lines
+from .lexicon import Lines, StoredLines, pack_lines
 
 #: One letter a part of speech, as stored for each word.
 LETTERS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r", "aux": "x"}
@@ -29,7 +29,7 @@ def _table(name: str) -> list[list[str]]:
         return [line.rstrip("\n").split(",") for line in fh if line.strip()]
 
 
-def _build() -> tuple[bytes, bytes, bytes, int]:
+def _build() -> StoredLines:
     tags: dict[str, set[str]] = {}
     for form, pos, *_ in _table("lemma_lu.csv.gz"):
         if pos in LETTERS and form.islower():  # words, not names ("Aachen", "Aaron")

@@ -85,9 +85,12 @@ class _SortedLines:
 
 #: Every STRIDE-th line is kept apart as well, for the first steps of a look-up.
 STRIDE = 64
+#: The stored form of sorted lines (see `_blob`), and of a `Table`: its values, then its keys' lines.
+StoredLines = tuple[bytes, bytes, bytes, int]
+StoredTable = tuple[bytes, bytes, bytes, bytes, int]
 
 
-def _blob(lines: list[str], stride: int = STRIDE) -> tuple[bytes, bytes, bytes, int]:
+def _blob(lines: list[str], stride: int = STRIDE) -> StoredLines:
     """The stored form of sorted lines: one UTF-8 byte string, where each line starts in it, and
     every stride-th line (with the stride)."""
     encoded = [line.encode("utf-8") for line in lines]
@@ -102,7 +105,7 @@ def _blob(lines: list[str], stride: int = STRIDE) -> tuple[bytes, bytes, bytes, 
 class Table(_SortedLines):
     """A read-only map from sorted string keys to one-byte values."""
 
-    def __init__(self, data: tuple[bytes, bytes, bytes, bytes, int]) -> None:
+    def __init__(self, data: StoredTable) -> None:
         self.values, *lines = data
         super().__init__(*lines)
 
@@ -124,7 +127,7 @@ class Lines(_SortedLines):
     """A read-only map from sorted keys to strings, stored as "key<TAB>value" lines: a set or a
     dict of tens of thousands of words that loads in a millisecond."""
 
-    def __init__(self, data: tuple[bytes, bytes, bytes, int]) -> None:
+    def __init__(self, data: StoredLines) -> None:
         super().__init__(*data)
 
     def _as_dict(self) -> dict[str, str]:
@@ -145,18 +148,18 @@ class Lines(_SortedLines):
         return self.get(key) is not None
 
 
-def pack_lines(pairs: dict[str, str], stride: int = STRIDE) -> tuple[bytes, bytes, bytes, int]:
+def pack_lines(pairs: dict[str, str], stride: int = STRIDE) -> StoredLines:
     """The stored form of a `Lines` table."""
     return _blob(sorted(f"{k}\t{v}" for k, v in pairs.items() if "\t" not in k and "\n" not in k + v), stride)
 
 
-def _pack(pairs: dict[str, int], stride: int = STRIDE) -> tuple[bytes, bytes, bytes, bytes, int]:
+def _pack(pairs: dict[str, int], stride: int = STRIDE) -> StoredTable:
     """The stored form of a `Table`: its values, one byte a key, and its sorted keys."""
     keys = sorted(pairs)
     return bytes(min(255, max(0, pairs[k])) for k in keys), *_blob(keys, stride)
 
 
-def _build_zipf() -> tuple[bytes, bytes, bytes, bytes, int]:
+def _build_zipf() -> StoredTable:
     from wordfreq import get_frequency_dict
 
     return _pack({w: round((math.log10(f) + 9) * 10) for w, f in get_frequency_dict("en", "large").items()
@@ -182,7 +185,7 @@ def zipf(word: str) -> float:
     return _zipf().get(word) / 10
 
 
-def _build_pairs() -> tuple[bytes, bytes, bytes, bytes, int]:
+def _build_pairs() -> StoredTable:
     text = BIGRAMS().read_text(encoding="utf-8")
     pairs: dict[str, int] = {}
     for line in text.splitlines():
@@ -207,7 +210,7 @@ def pair_log(first: str, second: str) -> float:
     return _pairs().get(f"{first} {second}") / 20
 
 
-def _build_unigrams() -> tuple[bytes, bytes, bytes, bytes, int]:
+def _build_unigrams() -> StoredTable:
     text = UNIGRAMS().read_text(encoding="utf-8")
     counts: dict[str, int] = {}
     for line in text.splitlines():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from .cache import built, package_file
-from .lexicon import Lines, pack_lines
+from .lexicon import Lines, StoredLines, pack_lines
 from .patterns import Lazy
 
 
@@ -24,7 +24,7 @@ def _census(name: str) -> set[str]:
     return {line.split(" ", 1)[0].capitalize() for line in text.splitlines() if line.strip()}
 
 
-def _names(pack: list[str] | set[str]) -> tuple[bytes, bytes, bytes, int]:
+def _names(pack: list[str] | set[str]) -> StoredLines:
     return pack_lines({n: "" for n in pack})
 
 
@@ -34,7 +34,7 @@ def census_first_names() -> Lines:
                        lambda: _names(_census("dist.male.first") | _census("dist.female.first"))))
 
 
-def _build_first_names() -> tuple[bytes, bytes, bytes, int]:
+def _build_first_names() -> StoredLines:
     names = _census("dist.male.first") | _census("dist.female.first")
     text = NAM_DICT().read_text(encoding="iso-8859-1")
     for line in text.splitlines():
@@ -50,7 +50,7 @@ def first_names() -> Lines:
     return Lines(built("first-names", NAM_DICT(), _build_first_names))
 
 
-def _ranked_surnames() -> tuple[bytes, bytes, bytes, int]:
+def _ranked_surnames() -> StoredLines:
     """Each census surname with its rank (1 is the commonest)."""
     text = package_file("names", "dist.all.last").read_text(encoding="ascii", errors="ignore")
     rows = (line.split() for line in text.splitlines() if line.strip())

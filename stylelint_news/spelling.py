@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from .cache import built, package_file
-from .lexicon import Lines, known, pack_lines, zipf
+from .lexicon import Lines, StoredLines, known, pack_lines, zipf
 
 #: Below this Zipf frequency a word is barely attested: a typo when a common word is one edit
 #: away ("politicial" 1.2, "political" 5.3). Rare real words sit above it ("raunch" 1.6, "rouble" 2.2).
@@ -34,7 +34,7 @@ SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less
             "ies", "ier", "iest", "ily", "iness", "al", "ally", "ic", "ical", "ically")
 
 
-def _build_codespell() -> tuple[bytes, bytes, bytes, int]:
+def _build_codespell() -> StoredLines:
     text = package_file("codespell_lib", "data", "dictionary.txt").read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():

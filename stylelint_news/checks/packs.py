@@ -15,11 +15,11 @@ from typing import Any
 
 import regex
 
+from .. import patterns
 from ..document import Document
 from ..errors import RuleSkipped, UsageError
 from ..finding import Finding
 from ..hookspecs import hookimpl
-from .. import patterns
 from ..patterns import Lazy
 from ..rule import Context, Rule
 
