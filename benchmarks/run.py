@@ -12,6 +12,7 @@ cores, a second run with the result cache warm, and the same corpus for each pee
 of each peer's time to ours. Not a test: timings depend
 on the machine, so the figures go in the README with the machine they came from.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,9 @@ def times_of(cmd: list[str], runs: int, env: dict | None = None, pinned: bool = 
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-                       preexec_fn=_one_core if pinned else None)
+        subprocess.run(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, preexec_fn=_one_core if pinned else None
+        )
         times.append(time.perf_counter() - start)
     return times
 
@@ -77,8 +79,11 @@ def installed() -> Path:
     target = HERE / ".venv-bench"
     if not (target / "bin" / "python").exists():
         venv.EnvBuilder(with_pip=True).create(target)
-    subprocess.run([target / "bin" / "pip", "install", "--quiet", "--force-reinstall", "--no-deps", str(ROOT)],
-                   check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [target / "bin" / "pip", "install", "--quiet", "--force-reinstall", "--no-deps", str(ROOT)],
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
     subprocess.run([target / "bin" / "pip", "install", "--quiet", str(ROOT)], check=True, stderr=subprocess.DEVNULL)
     return target / "bin"
 
@@ -130,17 +135,23 @@ def main() -> None:
             rounds[n].append(median_time(ours + ["--no-cache", "--jobs", str(n), *files], 1, env))
     rows = {n: statistics.median(ts) for n, ts in rounds.items()}
     for n, t in rows.items():
-        print(f"corpus, --jobs {n}: {t:.2f} s median ({', '.join(f'{x:.2f}' for x in rounds[n])}) = "
-              f"{size / 1e6 / t / n:.2f} MB/s per core, {words / t:,.0f} words/s")
+        print(
+            f"corpus, --jobs {n}: {t:.2f} s median ({', '.join(f'{x:.2f}' for x in rounds[n])}) = "
+            f"{size / 1e6 / t / n:.2f} MB/s per core, {words / t:,.0f} words/s"
+        )
     if jobs > 1:
         speedup = statistics.median(a / b for a, b in zip(rounds[1], rounds[jobs]))
-        print(f"  --jobs {jobs} is {speedup:.2f}x as fast as --jobs 1 in the same rounds; "
-              f"{jobs} copies of a pure-Python loop get {machine_scaling(jobs, 3):.2f}x the work of one done here")
+        print(
+            f"  --jobs {jobs} is {speedup:.2f}x as fast as --jobs 1 in the same rounds; "
+            f"{jobs} copies of a pure-Python loop get {machine_scaling(jobs, 3):.2f}x the work of one done here"
+        )
     base = median_time(ours + ["--no-cache", "--jobs", str(jobs), "--select", "X001", *files], 1, env)
     for family in "TDCA":
         t = median_time(ours + ["--no-cache", "--jobs", str(jobs), "--select", family, *files], 1, env)
-        print(f"  family {family} alone: {t:.2f} s, {max(0.0, t - base) / max(1e-9, rows[jobs] - base):.0%} of the rules' time "
-              f"(reading and parsing alone: {base:.2f} s)")
+        print(
+            f"  family {family} alone: {t:.2f} s, {max(0.0, t - base) / max(1e-9, rows[jobs] - base):.0%} of the rules' time "
+            f"(reading and parsing alone: {base:.2f} s)"
+        )
     subprocess.run(ours + ["--jobs", "1", *files], env=env, stdout=subprocess.DEVNULL)
     warm = median_time(ours + [*files], args.runs, env)
     print(f"corpus, result cache warm: {warm:.2f} s ({warm / rows[1]:.0%} of a cold run with --jobs 1)")
@@ -156,9 +167,11 @@ def main() -> None:
                 theirs.append(median_time(peer + files, 1))
                 all_cores.append(median_time(ours + ["--no-cache", "--jobs", str(jobs), *files], 1, env))
             ratio = statistics.median(t / u for t, u in zip(theirs, all_cores))
-            print(f"{name}: one article {t_one}; corpus {statistics.median(theirs):.2f} s; {name} takes {ratio:.1f}x "
-                  f"the time of stylelint-news on all cores in the same rounds "
-                  f"({', '.join(f'{t:.1f}/{u:.1f} s' for t, u in zip(theirs, all_cores))})")
+            print(
+                f"{name}: one article {t_one}; corpus {statistics.median(theirs):.2f} s; {name} takes {ratio:.1f}x "
+                f"the time of stylelint-news on all cores in the same rounds "
+                f"({', '.join(f'{t:.1f}/{u:.1f} s' for t, u in zip(theirs, all_cores))})"
+            )
     shutil.rmtree(cache, ignore_errors=True)
 
 

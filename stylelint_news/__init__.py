@@ -3,6 +3,7 @@
 The public API: `lint_text()` for a string, `Rule` and `Finding` for writing rules, `hookimpl`
 for plugins. Everything heavy is imported on first use, so `import stylelint_news` stays cheap.
 """
+
 from __future__ import annotations
 
 __version__ = "0.1.0"
@@ -17,7 +18,14 @@ if TYPE_CHECKING:
     from .rule import Context, Rule
 
 __all__ = ["Context", "Edit", "Finding", "Fix", "Rule", "hookimpl", "lint_text", "__version__"]
-_LAZY = {"lint_text": "engine", "Finding": "finding", "Fix": "finding", "Edit": "finding", "Rule": "rule", "Context": "rule"}
+_LAZY = {
+    "lint_text": "engine",
+    "Finding": "finding",
+    "Fix": "finding",
+    "Edit": "finding",
+    "Rule": "rule",
+    "Context": "rule",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,5 @@
 """`python -m stylelint_news`."""
+
 from .cli import main
 
 raise SystemExit(main())

@@ -6,6 +6,7 @@ modification time) of the package file it came from, so an upgrade of either reb
 versions never share one. Writes are atomic (a temporary file renamed into place), so two runs
 building at once are safe; a cache that cannot be written costs speed, never a wrong result.
 """
+
 from __future__ import annotations
 
 import importlib.util

@@ -3,6 +3,7 @@
 Exit status: 0 nothing found, 1 findings, 2 a usage, input or configuration error (reported as
 one line naming the file). A problem with one file does not stop the others from being linted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,16 +28,20 @@ def parser() -> argparse.ArgumentParser:
         prog="stylelint-news",
         description="Lint news copy (Markdown or plain text) for typos, duplication, capitalisation and attribution.",
         epilog="Exit status: 0 clean, 1 findings, 2 usage, input or configuration error. "
-               "`stylelint-news rules test|try ...` tests rule packs (see `stylelint-news rules --help`).",
+        "`stylelint-news rules test|try ...` tests rule packs (see `stylelint-news rules --help`).",
     )
     p.add_argument("paths", nargs="*", help="files or folders to lint (default: .); - reads standard input")
     p.add_argument("--config", metavar="FILE", help="configuration file (default: found walking up from the paths)")
-    p.add_argument("--select", type=_selectors, metavar="LIST", help="rules to run: codes, prefixes or names, comma-separated")
+    p.add_argument(
+        "--select", type=_selectors, metavar="LIST", help="rules to run: codes, prefixes or names, comma-separated"
+    )
     p.add_argument("--ignore", type=_selectors, metavar="LIST", help="rules not to run")
     p.add_argument("--extend-select", type=_selectors, metavar="LIST", default=(), help="rules to run as well")
     p.add_argument("--extend-ignore", type=_selectors, metavar="LIST", default=(), help="more rules not to run")
     p.add_argument("--dialect", choices=["en", "en-GB", "en-US"], help="spelling to accept (default: both)")
-    p.add_argument("--format", default="flake8", metavar="NAME", help="flake8 (default), json, github, sarif, or a plugin's")
+    p.add_argument(
+        "--format", default="flake8", metavar="NAME", help="flake8 (default), json, github, sarif, or a plugin's"
+    )
     p.add_argument("--show-source", action="store_true", help="print the line and a caret under each finding")
     p.add_argument("--statistics", action="store_true", help="count findings by code at the end")
     p.add_argument("--count", action="store_true", help="print the number of findings at the end")
@@ -46,10 +51,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (implies --fix)")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
-    p.add_argument("--report-unused-suppressions", action="store_true", help="report inline suppressions that suppress nothing (X001)")
+    p.add_argument(
+        "--report-unused-suppressions",
+        action="store_true",
+        help="report inline suppressions that suppress nothing (X001)",
+    )
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to lint with (default: the number of cores)")
     p.add_argument("--no-cache", action="store_true", help="lint every file, even those unchanged since the last run")
-    p.add_argument("--cache-dir", metavar="DIR", help="where results and built data are kept (default: ~/.cache/stylelint-news)")
+    p.add_argument(
+        "--cache-dir", metavar="DIR", help="where results and built data are kept (default: ~/.cache/stylelint-news)"
+    )
     p.add_argument("--list-rules", action="store_true", help="list every rule, marking those that would run")
     p.add_argument("--explain", metavar="CODE", help="print a rule's documentation")
     p.add_argument("--version", action="store_true", help="print the version and the plugins loaded")
@@ -115,12 +126,20 @@ def _run(args: argparse.Namespace) -> int:
         others = sorted({p for p in registry.plugins if p != "builtin"})
         out.write(f"stylelint-news {__version__}" + (f" (plugins: {', '.join(others)})" if others else "") + "\n")
         return ExitCode.CLEAN
-    flags = Flags(select=args.select, ignore=args.ignore or (), extend_select=args.extend_select,
-                  extend_ignore=args.extend_ignore, report_unused_suppressions=args.report_unused_suppressions,
-                  fix=args.fix or args.diff, unsafe_fixes=args.unsafe_fixes)
+    flags = Flags(
+        select=args.select,
+        ignore=args.ignore or (),
+        extend_select=args.extend_select,
+        extend_ignore=args.extend_ignore,
+        report_unused_suppressions=args.report_unused_suppressions,
+        fix=args.fix or args.diff,
+        unsafe_fixes=args.unsafe_fixes,
+    )
     linter = Linter(settings, registry, flags)
     if args.explain:
-        rule = registry.rules.get(args.explain.upper()) or next((r for r in registry.rules.values() if r.name == args.explain), None)
+        rule = registry.rules.get(args.explain.upper()) or next(
+            (r for r in registry.rules.values() if r.name == args.explain), None
+        )
         if rule is None:
             raise UsageError("--explain", f"no rule {args.explain!r} (see --list-rules)")
         out.write(rule.explain())
@@ -130,11 +149,17 @@ def _run(args: argparse.Namespace) -> int:
         for code in sorted(registry.rules):
             r = registry.rules[code]
             mark = "on " if code in running else "off"
-            out.write(f"{code}  {mark}  {r.name:<28} {r.summary}" + (f"  [{r.origin}]" if r.origin != "builtin" else "") + "\n")
+            out.write(
+                f"{code}  {mark}  {r.name:<28} {r.summary}"
+                + (f"  [{r.origin}]" if r.origin != "builtin" else "")
+                + "\n"
+            )
         return ExitCode.CLEAN
     formatter = registry.formats.get(args.format)
     if formatter is None:
-        raise UsageError("--format", f"unknown format {args.format!r} (choose from {', '.join(sorted(registry.formats))})")
+        raise UsageError(
+            "--format", f"unknown format {args.format!r} (choose from {', '.join(sorted(registry.formats))})"
+        )
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs", "must be 1 or more")
 
@@ -143,12 +168,23 @@ def _run(args: argparse.Namespace) -> int:
     if not (args.no_cache or fixing or args.show_source):
         from .resultcache import ResultCache, fingerprint
 
-        run = fingerprint(settings, flags, sorted(registry.plugins), sorted((c, r.origin) for c, r in registry.rules.items()),
-                          files=(*(str(Path(settings.root, r)) for r in settings.rules),
-                                 *((str(Path(settings.root, settings.words_file)),) if settings.words_file else ())))
+        run = fingerprint(
+            settings,
+            flags,
+            sorted(registry.plugins),
+            sorted((c, r.origin) for c, r in registry.rules.items()),
+            files=(
+                *(str(Path(settings.root, r)) for r in settings.rules),
+                *((str(Path(settings.root, settings.words_file)),) if settings.words_file else ()),
+            ),
+        )
         cache = ResultCache(cache_folder(), run)
-    output = Output(write=(args.fix or args.unsafe_fixes) and not args.diff, diff=args.diff, show_source=args.show_source,
-                    cache=cache)
+    output = Output(
+        write=(args.fix or args.unsafe_fixes) and not args.diff,
+        diff=args.diff,
+        show_source=args.show_source,
+        cache=cache,
+    )
     results = []
     if "-" in paths:
         results.append(lint_stdin(linter, output, args.stdin_filename))
@@ -160,7 +196,9 @@ def _run(args: argparse.Namespace) -> int:
     problems = [p for r in results for p in r.problems]
     lines = {(r.path, n): t for r in results for n, t in r.lines.items()}
     if args.format == "flake8":
-        report = flake8(findings, registry.rules, (lambda f: lines.get((f.path, f.line), "")) if args.show_source else None)
+        report = flake8(
+            findings, registry.rules, (lambda f: lines.get((f.path, f.line), "")) if args.show_source else None
+        )
     else:
         report = formatter(findings, registry.rules)
     if args.statistics:
@@ -194,4 +232,3 @@ def _run(args: argparse.Namespace) -> int:
     if findings and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
-

@@ -4,6 +4,7 @@ Read from `[tool.stylelint-news]` in `pyproject.toml` or the top level of `.styl
 whichever is found first walking up from the linted files. A key we do not know or a value of the
 wrong type stops the run: a misspelt `ignore` that silently does nothing is worse than an error.
 """
+
 from __future__ import annotations
 
 import sys
@@ -48,7 +49,9 @@ class Settings:
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as err:
-                raise UsageError(str(path), f"cannot read the words file: {getattr(err, 'strerror', None) or err}") from None
+                raise UsageError(
+                    str(path), f"cannot read the words file: {getattr(err, 'strerror', None) or err}"
+                ) from None
             words.update(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
         return frozenset(words)
 
@@ -60,8 +63,14 @@ def _strings(key: str, value: Any, where: str) -> tuple[str, ...]:
 
 
 def _kind(value: Any) -> str:
-    return {str: "a string", bool: "a boolean", int: "an integer", float: "a number", list: "a list",
-            dict: "a table"}.get(type(value), type(value).__name__)
+    return {
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
 
 
 def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
@@ -79,7 +88,9 @@ def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise UsageError(where, f"`per-file-ignores` must be a table of glob = [codes], not {_kind(value)}")
-            values[attr] = tuple((glob, _strings(f"per-file-ignores.{glob}", codes, where)) for glob, codes in value.items())
+            values[attr] = tuple(
+                (glob, _strings(f"per-file-ignores.{glob}", codes, where)) for glob, codes in value.items()
+            )
         elif key == "dialect":
             if value not in DIALECTS:
                 raise UsageError(where, f"`dialect` must be one of {', '.join(DIALECTS)}, not {value!r}")

@@ -7,6 +7,7 @@ further apart, from public lists (data/homophones.txt). Pairs that differ only b
 ("claim", "claims") are left out: choosing between them is grammar, not a slip of the key.
 Built once into the cache and loaded on first use.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -24,7 +25,7 @@ MIN_LENGTH = 3
 
 
 def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -33,15 +34,16 @@ def _one_edit(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def inflection(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long[len(short):] in ("s", "d", "es", "ed", "r", "er", "n", "y", "ly")
+    return long.startswith(short) and long[len(short) :] in ("s", "d", "es", "ed", "r", "er", "n", "y", "ly")
 
 
 def _build() -> tuple[str, str]:

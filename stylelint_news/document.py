@@ -5,6 +5,7 @@ body's blocks (paragraphs, headings, list items, block quotes), sentences, words
 each with offsets into the file. The heavier views are computed on first use and cached, so a run
 with only one rule selected pays only for what that rule reads.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -167,11 +168,11 @@ class Document:
             first = raw_blocks[0]
             line = first.lines[0]
             if self.markdown and first.kind == "heading" and HEADING.match(self.text, self.line_starts_at(line.start)):
-                headline = Block("headline", line.start, line.end, self.prose[line.start:line.end])
+                headline = Block("headline", line.start, line.end, self.prose[line.start : line.end])
                 raw_blocks = raw_blocks[1:]
             elif not self.markdown:
-                headline = Block("headline", line.start, line.end, self.prose[line.start:line.end])
-                rest = self.prose[line.end:first.end]
+                headline = Block("headline", line.start, line.end, self.prose[line.start : line.end])
+                rest = self.prose[line.end : first.end]
                 raw_blocks = raw_blocks[1:]
                 if rest.strip():
                     lead = len(rest) - len(rest.lstrip())
@@ -218,7 +219,12 @@ class Document:
                 continue
             lead = len(line) - len(line.lstrip())
             trail = len(line.rstrip())
-            if current is None or kind in ("heading", "list") or kinds[-1] == "heading" or (kind == "quote") != (kinds[-1] == "quote"):
+            if (
+                current is None
+                or kind in ("heading", "list")
+                or kinds[-1] == "heading"
+                or (kind == "quote") != (kinds[-1] == "quote")
+            ):
                 close()
                 current = [ls + lead, ls + trail]
                 kinds.append(kind)
@@ -263,14 +269,14 @@ class Document:
         if not self.blocks:
             return Words([], [], [])
         start = self.blocks[0].start
-        parts = WORD_SPLIT.split(self.prose[start:self.blocks[-1].end])
+        parts = WORD_SPLIT.split(self.prose[start : self.blocks[-1].end])
         offsets = list(accumulate(map(len, parts), initial=start))
         return Words(parts[1::2], offsets[1:-1:2], offsets[2::2])
 
     def words_in(self, start: int, end: int) -> Words:
         """The words that start in [start, end), found by bisection."""
         starts = self.words.starts
-        return self.words[bisect_left(starts, start):bisect_left(starts, end)]
+        return self.words[bisect_left(starts, start) : bisect_left(starts, end)]
 
     @cached_property
     def quotes(self) -> list[Span]:
@@ -285,7 +291,7 @@ class Document:
     def quotes_in(self, start: int, end: int) -> list[Span]:
         """The quotations that begin in [start, end), found by bisection (no scan of them all)."""
         quotes = self.quotes
-        return quotes[bisect_left(quotes, (start, -1)):bisect_left(quotes, (end, -1))]
+        return quotes[bisect_left(quotes, (start, -1)) : bisect_left(quotes, (end, -1))]
 
     @cached_property
     def _block_starts(self) -> list[int]:

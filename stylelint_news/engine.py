@@ -4,6 +4,7 @@ Rules yield findings; the engine owns the rest: which rules run for which file, 
 crash means (an error naming the rule, never a finding), inline suppression, sorting, and the
 fix-and-lint-again loop behind `--fix`.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -85,7 +86,9 @@ class Linter:
         unknown = set(given) - set(rule.options)
         if unknown:
             known = ", ".join(sorted(rule.options)) or "none"
-            raise UsageError(where, f"unknown option(s) {', '.join(sorted(unknown))} for {rule.code} (its options: {known})")
+            raise UsageError(
+                where, f"unknown option(s) {', '.join(sorted(unknown))} for {rule.code} (its options: {known})"
+            )
         return {**rule.options, **given}
 
     def rules_for(self, path: str) -> list[Rule]:
@@ -137,10 +140,14 @@ class Linter:
             except RuleSkipped as err:
                 result.problems.append(f"{source.path}: rule {rule.code} ({rule.name}) skipped: {err}")
             except RecursionError:
-                result.problems.append(f"{source.path}: rule {rule.code} ({rule.name}) skipped: the text nests too deeply")
+                result.problems.append(
+                    f"{source.path}: rule {rule.code} ({rule.name}) skipped: the text nests too deeply"
+                )
             except Exception as err:  # a rule's bug must not look like a clean file or a finding
-                result.problems.append(f"{source.path}: rule {rule.code} ({rule.name}, from {rule.origin}) crashed: "
-                                       f"{type(err).__name__}: {err}")
+                result.problems.append(
+                    f"{source.path}: rule {rule.code} ({rule.name}, from {rule.origin}) crashed: "
+                    f"{type(err).__name__}: {err}"
+                )
         findings = _without_repeats_in_copies(findings, self.registry.rules)
         directives, bad = suppression.parse(doc)
         result.problems.extend(bad)
@@ -150,20 +157,23 @@ class Linter:
             for d in directives:
                 if not d.used:
                     what = " ".join(d.selectors) or "all rules"
-                    findings.append(unused.report(doc, d.start, d.end, f"suppression of {what} suppresses nothing; remove it"))
+                    findings.append(
+                        unused.report(doc, d.start, d.end, f"suppression of {what} suppresses nothing; remove it")
+                    )
         findings.sort(key=lambda f: f.sort_key)
         result.findings = findings
         return result
 
 
-def lint_text(text: str, path: str = "<text>", settings: Settings | None = None, flags: Flags = Flags()) -> list[Finding]:
+def lint_text(
+    text: str, path: str = "<text>", settings: Settings | None = None, flags: Flags = Flags()
+) -> list[Finding]:
     """Lint a string with the default configuration (or the one given): the public entry point."""
     from . import plugins
 
     settings = settings or Settings()
     _, registry = plugins.build(settings)
     return Linter(settings, registry, flags).lint(Source(path, text)).findings
-
 
 
 def _without_repeats_in_copies(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:
@@ -200,12 +210,20 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
 
 def _shifted(finding: Finding, offset: int, line: int, column: int) -> Finding:
     """A piece's finding placed in the whole file (the piece starts at `offset`, `line`, `column`)."""
+
     def col(at_line: int, at_column: int) -> int:
         return at_column + column - 1 if at_line == 1 else at_column
 
     fix = finding.fix
     if fix is not None:
         fix = replace(fix, edits=tuple(replace(e, start=e.start + offset, end=e.end + offset) for e in fix.edits))
-    return replace(finding, line=finding.line + line - 1, column=col(finding.line, finding.column),
-                   end_line=finding.end_line + line - 1, end_column=col(finding.end_line, finding.end_column),
-                   start=finding.start + offset, end=finding.end + offset, fix=fix)
+    return replace(
+        finding,
+        line=finding.line + line - 1,
+        column=col(finding.line, finding.column),
+        end_line=finding.end_line + line - 1,
+        end_column=col(finding.end_line, finding.end_column),
+        start=finding.start + offset,
+        end=finding.end + offset,
+        fix=fix,
+    )

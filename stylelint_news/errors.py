@@ -3,6 +3,7 @@
 Everything a user can get wrong (a path, a file's bytes, the configuration, a rule pack) raises
 `UsageError` with the file it concerns, so the message always says where to look.
 """
+
 from __future__ import annotations
 
 import enum

@@ -1,4 +1,5 @@
 """Which files a run lints: named files always, folders searched for the configured extensions."""
+
 from __future__ import annotations
 
 import os
@@ -37,6 +38,5 @@ def expand(paths: Sequence[str], extensions: Sequence[str], exclude: Sequence[st
         for folder, dirs, files in os.walk(path):
             base = Path(folder)
             dirs[:] = sorted(d for d in dirs if not excluded(base / d, exclude))
-            found.extend(str(base / f) for f in files
-                         if f.lower().endswith(exts) and not excluded(base / f, exclude))
+            found.extend(str(base / f) for f in files if f.lower().endswith(exts) and not excluded(base / f, exclude))
         yield from sorted(found)

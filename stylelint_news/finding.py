@@ -1,4 +1,5 @@
 """What a rule reports: where, which rule, what is wrong, what to write instead, and a fix."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -4,6 +4,7 @@ Fixes are applied in order of position; one that overlaps an edit already taken 
 next pass (the engine lints again and repeats, with a bound), so two rules can never garble each
 other's words.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -15,12 +16,15 @@ def choose(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit], list[
     """The edits of non-overlapping fixes (safe ones, or all with `unsafe`), and their findings."""
     taken: list[Edit] = []
     fixed: list[Finding] = []
-    candidates = sorted((f for f in findings if f.fix and (f.fix.safe or unsafe)),
-                        key=lambda f: (min(e.start for e in f.fix.edits), f.code))
+    candidates = sorted(
+        (f for f in findings if f.fix and (f.fix.safe or unsafe)),
+        key=lambda f: (min(e.start for e in f.fix.edits), f.code),
+    )
     for f in candidates:
         edits = sorted(f.fix.edits)
-        if any(e.start < t.end and t.start < e.end or e.start == t.start == e.end == t.end
-               for e in edits for t in taken):
+        if any(
+            e.start < t.end and t.start < e.end or e.start == t.start == e.end == t.end for e in edits for t in taken
+        ):
             continue
         taken.extend(edits)
         fixed.append(f)
@@ -31,5 +35,5 @@ def apply(text: str, edits: list[Edit]) -> str:
     """The text with non-overlapping edits made, from the end so offsets stay valid."""
     out = text
     for e in sorted(edits, reverse=True):
-        out = out[: e.start] + e.text + out[e.end:]
+        out = out[: e.start] + e.text + out[e.end :]
     return out

@@ -4,6 +4,7 @@ flake8's one line per finding is the default because editors, pre-commit and CI 
 how to read it; JSON is for scripts, GitHub annotations for pull requests and SARIF for
 code-scanning dashboards.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
@@ -17,7 +18,9 @@ from .rule import Rule
 URI = "https://pypi.org/project/stylelint-news/"
 
 
-def flake8(findings: Sequence[Finding], rules: Mapping[str, Rule], line_text: Callable[[Finding], str] | None = None) -> str:
+def flake8(
+    findings: Sequence[Finding], rules: Mapping[str, Rule], line_text: Callable[[Finding], str] | None = None
+) -> str:
     """`path:line:col: CODE message`; with `line_text`, the line and a caret under the column."""
     out = []
     for f in findings:
@@ -48,8 +51,10 @@ def github(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
     """GitHub Actions workflow commands, which annotate the lines of a pull request."""
     out = []
     for f in findings:
-        props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
-                 f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f'{f.code} {f.name}')}")
+        props = (
+            f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+            f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f'{f.code} {f.name}')}"
+        )
         level = {"info": "notice", "error": "error"}.get(getattr(rules.get(f.code), "level", "warning"), "warning")
         out.append(f"::{level} {props}::{_escape_data(f'{f.code} {f.message}')}\n")
     return "".join(out)
@@ -66,14 +71,16 @@ def sarif(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
     descriptors = []
     for code in used:
         rule = rules.get(code)
-        descriptors.append({
-            "id": code,
-            "name": rule.name if rule else code,
-            "shortDescription": {"text": rule.summary if rule else code},
-            "fullDescription": {"text": (rule.what or rule.summary) if rule else code},
-            "help": {"text": rule.explain() if rule else code},
-            "defaultConfiguration": {"level": _sarif_level(rule)},
-        })
+        descriptors.append(
+            {
+                "id": code,
+                "name": rule.name if rule else code,
+                "shortDescription": {"text": rule.summary if rule else code},
+                "fullDescription": {"text": (rule.what or rule.summary) if rule else code},
+                "help": {"text": rule.explain() if rule else code},
+                "defaultConfiguration": {"level": _sarif_level(rule)},
+            }
+        )
     results = []
     for f in findings:
         result = {
@@ -81,25 +88,56 @@ def sarif(findings: Sequence[Finding], rules: Mapping[str, Rule]) -> str:
             "ruleIndex": index[f.code],
             "level": _sarif_level(rules.get(f.code)),
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": Path(f.path).as_posix()},
-                "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": Path(f.path).as_posix()},
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endLine": f.end_line,
+                            "endColumn": f.end_column,
+                        },
+                    }
+                }
+            ],
         }
         if f.fix:
-            result["fixes"] = [{"description": {"text": "safe fix" if f.fix.safe else "unsafe fix"},
-                                "artifactChanges": [{"artifactLocation": {"uri": Path(f.path).as_posix()},
-                                                     "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
-                                                                       "insertedContent": {"text": e.text}} for e in f.fix.edits]}]}]
+            result["fixes"] = [
+                {
+                    "description": {"text": "safe fix" if f.fix.safe else "unsafe fix"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": Path(f.path).as_posix()},
+                            "replacements": [
+                                {
+                                    "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                    "insertedContent": {"text": e.text},
+                                }
+                                for e in f.fix.edits
+                            ],
+                        }
+                    ],
+                }
+            ]
         results.append(result)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "stylelint-news", "version": __version__, "informationUri": URI, "rules": descriptors}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "stylelint-news",
+                        "version": __version__,
+                        "informationUri": URI,
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     import json
 

@@ -4,6 +4,7 @@ Every rule, built-in or not, arrives through these hooks. Implement them in a mo
 `stylelint_news.hookimpl` and register it through the `stylelint_news` entry-point group, or
 name the file under `rules` in the configuration.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence

@@ -10,6 +10,7 @@ Wales fold,").
 The two files are read into the data cache (see cache.py) on first use; lemminflect itself is never
 imported (it would load numpy and its models, a quarter of a second).
 """
+
 from __future__ import annotations
 
 import gzip
@@ -44,8 +45,16 @@ def _build() -> StoredLines:
 
 @cache
 def _tags() -> Lines:
-    return Lines(built("inflections", (package_file("lemminflect", "resources", "lemma_lu.csv.gz"),
-                                       package_file("lemminflect", "resources", "infl_lu.csv.gz")), _build))
+    return Lines(
+        built(
+            "inflections",
+            (
+                package_file("lemminflect", "resources", "lemma_lu.csv.gz"),
+                package_file("lemminflect", "resources", "infl_lu.csv.gz"),
+            ),
+            _build,
+        )
+    )
 
 
 def parts_of_speech(word: str) -> str:
@@ -55,10 +64,9 @@ def parts_of_speech(word: str) -> str:
 
 
 def is_past_tense(word: str) -> bool:
-    """"slid", "told", "folded": a verb's past form, a complete predicate after a subject."""
+    """ "slid", "told", "folded": a verb's past form, a complete predicate after a subject."""
     return PAST in parts_of_speech(word)
 
 
 def can_be_noun(word: str) -> bool:
     return "n" in parts_of_speech(word)
-

@@ -6,6 +6,7 @@ frequency list of 321,000 English words, British and American spellings alike; s
 compact cache (see cache.py): the sorted keys as one string and their values as one byte each.
 Loading that takes about 25 ms, against 130 ms for a dictionary, and only runs that ask for it pay.
 """
+
 from __future__ import annotations
 
 import gc
@@ -48,7 +49,7 @@ class _SortedLines:
 
     def line(self, i: int) -> bytes:
         end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.blob)
-        return self.blob[self.starts[i]:end]
+        return self.blob[self.starts[i] : end]
 
     def lines(self) -> list[str]:
         return self.blob.decode("utf-8").split("\n")
@@ -141,7 +142,7 @@ class Lines(_SortedLines):
         if i < len(self.starts):
             line = self.line(i)
             if line.startswith(probe):
-                return line[len(probe):].decode("utf-8")
+                return line[len(probe) :].decode("utf-8")
         return None
 
     def __contains__(self, key: str) -> bool:
@@ -162,8 +163,13 @@ def _pack(pairs: dict[str, int], stride: int = STRIDE) -> StoredTable:
 def _build_zipf() -> StoredTable:
     from wordfreq import get_frequency_dict
 
-    return _pack({w: round((math.log10(f) + 9) * 10) for w, f in get_frequency_dict("en", "large").items()
-                  if f > 0 and w.replace("'", "").replace("-", "").isalpha() and "\n" not in w})
+    return _pack(
+        {
+            w: round((math.log10(f) + 9) * 10)
+            for w, f in get_frequency_dict("en", "large").items()
+            if f > 0 and w.replace("'", "").replace("-", "").isalpha() and "\n" not in w
+        }
+    )
 
 
 @cache

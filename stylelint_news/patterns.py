@@ -9,6 +9,7 @@ in a few microseconds. The kept patterns are read with an unpickler that builds 
 patterns, and the file is keyed by the regex release that compiled them; a pattern that will not
 load is compiled again, so a stale or damaged file costs time, never a wrong match.
 """
+
 from __future__ import annotations
 
 import io

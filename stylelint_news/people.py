@@ -6,6 +6,7 @@ surnames, 5,494 first names) and the international first-name dictionary of `gen
 (Jörg Michael's nam_dict, about 48,000 names from 54 countries). Loaded on first use: only A003
 and T004 ask, and only when an article gives them a candidate.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -30,8 +31,13 @@ def _names(pack: list[str] | set[str]) -> StoredLines:
 
 @cache
 def census_first_names() -> Lines:
-    return Lines(built("census-first", package_file("names", "dist.male.first"),
-                       lambda: _names(_census("dist.male.first") | _census("dist.female.first"))))
+    return Lines(
+        built(
+            "census-first",
+            package_file("names", "dist.male.first"),
+            lambda: _names(_census("dist.male.first") | _census("dist.female.first")),
+        )
+    )
 
 
 def _build_first_names() -> StoredLines:
@@ -84,8 +90,10 @@ def is_given_name_only(word: str) -> bool:
 
 TITLE_WORDS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady"})
 
-FULL_NAME = Lazy(r"(?<=(\S+)[ \t]+)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])"
-                 r"|(\p{Lu}\p{Ll}+)(?=[ \t]+\p{Lu}\p{Ll}+-\p{Ll}+)")
+FULL_NAME = Lazy(
+    r"(?<=(\S+)[ \t]+)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])"
+    r"|(\p{Lu}\p{Ll}+)(?=[ \t]+\p{Lu}\p{Ll}+-\p{Ll}+)"
+)
 
 
 def is_slip_of(name: str, known: str) -> bool:
@@ -95,10 +103,14 @@ def is_slip_of(name: str, known: str) -> bool:
         return False
     if len(name) == len(known):
         diff = [i for i, (a, b) in enumerate(zip(name, known)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and name[diff[0]] == known[diff[1]] and name[diff[1]] == known[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and name[diff[0]] == known[diff[1]]
+            and name[diff[1]] == known[diff[0]]
+        )
     short, long = sorted((name, known), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def full_namings(headline: str, prose: str) -> dict[str, int]:

@@ -5,6 +5,7 @@ the same hooks as anyone's), then installed packages (entry-point group `styleli
 the newsroom's own files named under `rules` in the configuration (Python files as plugin
 modules, TOML packs through the rule types). `check_pending()` then catches a misspelt hook.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -52,8 +53,11 @@ class Registry:
         rule.origin = origin
         other = self.rules.get(rule.code)
         if other is not None:
-            raise UsageError(origin, f"rule code {rule.code} is defined twice: by {other.origin} ({other.name}) "
-                                     f"and by {origin} ({rule.name})")
+            raise UsageError(
+                origin,
+                f"rule code {rule.code} is defined twice: by {other.origin} ({other.name}) "
+                f"and by {origin} ({rule.name})",
+            )
         self.rules[rule.code] = rule
 
 
@@ -131,7 +135,9 @@ def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -
         try:
             manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
         except Exception as err:  # an installed plugin that fails to import
-            raise UsageError(f"plugin ({ENTRY_POINT_GROUP} entry point)", f"cannot load: {type(err).__name__}: {err}") from None
+            raise UsageError(
+                f"plugin ({ENTRY_POINT_GROUP} entry point)", f"cannot load: {type(err).__name__}: {err}"
+            ) from None
     packs: list[Path] = []
     for entry in settings.rules:
         path = Path(settings.root, entry)
@@ -146,7 +152,9 @@ def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -
     try:
         manager.check_pending()
     except pluggy.PluginValidationError as err:
-        raise UsageError(str(err.plugin if isinstance(err.plugin, str) else _origin(manager, err.plugin)), str(err)) from None
+        raise UsageError(
+            str(err.plugin if isinstance(err.plugin, str) else _origin(manager, err.plugin)), str(err)
+        ) from None
 
     registry = Registry()
     for plugin in manager.get_plugins():
@@ -176,5 +184,6 @@ def _call(impl: pluggy.HookImpl, manager: pluggy.PluginManager) -> Iterable | di
     except UsageError:
         raise
     except Exception as err:
-        raise UsageError(_origin(manager, impl.plugin), f"plugin hook {impl.function.__name__} failed: "
-                                                         f"{type(err).__name__}: {err}") from None
+        raise UsageError(
+            _origin(manager, impl.plugin), f"plugin hook {impl.function.__name__} failed: {type(err).__name__}: {err}"
+        ) from None

@@ -6,6 +6,7 @@ What is blanked: front matter, fenced code, inline code, HTML comments and tags,
 reference definitions, URLs and e-mail addresses, Markdown's structural marks, and the
 suppression directives themselves (in either format).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,12 +57,17 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-FRONT_MATTER = patterns.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*$|\A---[ \t]*\r?\n.*?^\.\.\.[ \t]*$",
-                             regex.MULTILINE | regex.DOTALL)
-TITLE = patterns.compile(r"""^title[ \t]*[:=][ \t]*(?:"(?P<dq>(?:[^"\\\n]|\\.)*)"|'(?P<sq>(?:[^'\n]|'')*)'|(?P<plain>[^\n#]*?))[ \t]*\r?$""",
-                      regex.MULTILINE)
-FENCE = patterns.compile(r"^[ \t]{0,3}(?P<f>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=f)[`~]*[ \t]*$|\Z)",
-                      regex.MULTILINE | regex.DOTALL)
+FRONT_MATTER = patterns.compile(
+    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*$|\A---[ \t]*\r?\n.*?^\.\.\.[ \t]*$",
+    regex.MULTILINE | regex.DOTALL,
+)
+TITLE = patterns.compile(
+    r"""^title[ \t]*[:=][ \t]*(?:"(?P<dq>(?:[^"\\\n]|\\.)*)"|'(?P<sq>(?:[^'\n]|'')*)'|(?P<plain>[^\n#]*?))[ \t]*\r?$""",
+    regex.MULTILINE,
+)
+FENCE = patterns.compile(
+    r"^[ \t]{0,3}(?P<f>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=f)[`~]*[ \t]*$|\Z)", regex.MULTILINE | regex.DOTALL
+)
 COMMENT = patterns.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
 INLINE_CODE = patterns.compile(r"(?<!`)(?P<t>`+)(?!`).+?(?<!`)(?P=t)(?!`)", regex.DOTALL)
 IMAGE = patterns.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -69,7 +75,9 @@ LINK_TARGET = patterns.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\]\n]*\]"
 LINK_OPEN = patterns.compile(r"\[(?=[^\]\n]*\](?:\(|\[))")
 REFERENCE_DEF = patterns.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", regex.MULTILINE)
 HTML_TAG = patterns.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|<(?:https?|mailto):[^>\s]+>")
-LINE_MARK = patterns.compile(r"^(?P<mark>[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?)", regex.MULTILINE)
+LINE_MARK = patterns.compile(
+    r"^(?P<mark>[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?)", regex.MULTILINE
+)
 CLOSING_HASHES = patterns.compile(r"[ \t]+#+[ \t]*$", regex.MULTILINE)
 RULE_LINE = patterns.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$|^[ \t]*(?:=+|-+)[ \t]*$", regex.MULTILINE)
 NON_NEWLINE = patterns.compile(r"[^\r\n]")
@@ -87,7 +95,9 @@ TELLTALES = {
     LINK_OPEN: ("[",),
     CLOSING_HASHES: ("#",),
 }
-EMPHASIS = patterns.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])|~~|\|")
+EMPHASIS = patterns.compile(
+    r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])|~~|\|"
+)
 
 
 @dataclass(frozen=True)
@@ -133,7 +143,7 @@ def front_matter(text: str) -> tuple[int, Title | None]:
     if t:
         group = next(g for g in ("dq", "sq", "plain") if t.group(g) is not None)
         if t.group(group).strip():
-            title = Title(t.group(group).replace("\\\"", "\"").replace("''", "'"), t.start(group), t.end(group))
+            title = Title(t.group(group).replace('\\"', '"').replace("''", "'"), t.start(group), t.end(group))
     return m.end(), title
 
 

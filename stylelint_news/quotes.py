@@ -6,6 +6,7 @@ runs a speaker's words on across paragraphs by opening a new quotation without c
 (`... the Act. "Now the ministry ...`); an opening mark inside an open quotation therefore ends
 the first one where the second begins, instead of inverting every quote after it.
 """
+
 from __future__ import annotations
 
 from . import patterns
@@ -46,7 +47,7 @@ def find_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         way = _direction(text, i, start, end)
         if not way:
             continue
-        if c in "\"“”":
+        if c in '"“”':
             if way == "open":
                 if double is not None:
                     spans.append((double, i))

@@ -7,6 +7,7 @@ newsroom's own rule files and words file. Anything that could change a result ch
 so the cache can make a run faster but never different. Entries are written atomically (two
 runs may share the folder), and a cache that cannot be read or written is simply not used.
 """
+
 from __future__ import annotations
 
 import hashlib

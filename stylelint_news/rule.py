@@ -4,6 +4,7 @@ The engine, not the rule, decides whether a rule runs (selection), what happens 
 (suppression, sorting, fixing) and what a crash in it means. A rule only reads a Document and its
 own options and yields Findings, so it can run in any process and be tested on its own examples.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
@@ -81,9 +82,18 @@ class Rule:
         elif replacement is not None:
             fix = Fix((Edit(start, end, replacement),), safe)
         return Finding(
-            path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
-            code=self.code, name=self.name, message=message, start=start, end=end,
-            suggestions=tuple(suggestions), fix=fix,
+            path=doc.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            code=self.code,
+            name=self.name,
+            message=message,
+            start=start,
+            end=end,
+            suggestions=tuple(suggestions),
+            fix=fix,
         )
 
     def explain(self) -> str:

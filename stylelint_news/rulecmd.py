@@ -4,6 +4,7 @@ A desk writes a rule, runs its own examples (`test`), then sees what it would fl
 archive (`try`) before the rule ships: the noise shows up as counts and a sample, not as a
 surprise in the next hundred commits.
 """
+
 from __future__ import annotations
 
 import argparse

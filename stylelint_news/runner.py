@@ -3,6 +3,7 @@
 Each worker process builds its Linter once (or inherits it through fork) and then lints whole
 files; results come back in the order the files were given, so `--jobs` never changes the output.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,8 @@ PARALLEL_THRESHOLD = 8
 class Output:
     """What the parent wants back besides findings."""
 
-    write: bool = False      # write fixes to the file
-    diff: bool = False       # return a unified diff instead
+    write: bool = False  # write fixes to the file
+    diff: bool = False  # return a unified diff instead
     show_source: bool = False
     cache: ResultCache | None = None  # findings of unchanged files (only when nothing is fixed)
 
@@ -44,9 +45,14 @@ def lint_source(linter: Linter, output: Output, source: Source) -> Result:
         if output.diff:
             import difflib
 
-            result.diff = "".join(difflib.unified_diff(
-                source.text.splitlines(keepends=True), result.fixed_text.splitlines(keepends=True),
-                fromfile=f"a/{source.path.lstrip('/')}", tofile=f"b/{source.path.lstrip('/')}"))
+            result.diff = "".join(
+                difflib.unified_diff(
+                    source.text.splitlines(keepends=True),
+                    result.fixed_text.splitlines(keepends=True),
+                    fromfile=f"a/{source.path.lstrip('/')}",
+                    tofile=f"b/{source.path.lstrip('/')}",
+                )
+            )
         elif output.write and source.path != "-" and source.raw is not None:
             try:
                 write_atomically(source, result.fixed_text)
@@ -99,7 +105,9 @@ def lint_paths(linter: Linter, output: Output, paths: Sequence[str], jobs: int) 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(linter, output)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init, initargs=(linter, output)
+    ) as pool:
         yield from pool.map(_lint_path, paths, chunksize=chunk)
 
 

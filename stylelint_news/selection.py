@@ -4,6 +4,7 @@ When a rule matches both a selector and an ignore, the more specific one wins (a
 `select = ["T"]` and `ignore = ["T002"]` T002 is off; with `ignore = ["T"]` and
 `extend-select = ["T003"]` T003 is on. A name counts as the most specific selector of all.
 """
+
 from __future__ import annotations
 
 import os

@@ -5,6 +5,7 @@ News is full of full stops that end nothing: "Mr.", "Gen.", "U.S.", "J. K. Rowli
 (hiding stray capitals) and a missed split makes a real sentence start look stray, so the
 capitalisation and attribution rules are only as good as this.
 """
+
 from __future__ import annotations
 
 from . import patterns
@@ -34,7 +35,7 @@ def _is_boundary(text: str, end: int) -> bool:
     before = LAST_TOKEN.search(text, max(0, end - 60), end)
     token = before.group(1) if before else ""
     core = token.rstrip(".!?…'\"”’)]").lstrip("'\"“‘([")
-    if "." not in text[end - len(token):end].rstrip("'\"”’)]")[-1:] and mark not in ".":
+    if "." not in text[end - len(token) : end].rstrip("'\"”’)]")[-1:] and mark not in ".":
         return True
     lower = core.lower()
     if lower in NOT_ABBREVIATIONS:

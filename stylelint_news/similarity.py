@@ -6,6 +6,7 @@ character by character. Overlap is measured as containment (shared / the smaller
 resemblance, because a lead that a feed repeated with text added is contained in its copy.
 Short lines such as headlines have too few words for shingles: they use character trigrams.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -87,7 +88,7 @@ class ShingleIndex:
 
 def trigrams(normalised: str) -> Counter[str]:
     padded = f"  {normalised} "
-    return Counter(padded[i:i + 3] for i in range(len(padded) - 2))
+    return Counter(padded[i : i + 3] for i in range(len(padded) - 2))
 
 
 def dice(a: Counter[str], b: Counter[str]) -> float:

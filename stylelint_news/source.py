@@ -3,6 +3,7 @@
 The text keeps its newlines exactly as they are on disk (no universal-newline translation), so an
 offset in the text is an offset in the file and a fix can be written back byte for byte.
 """
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@ so a rare word counts as a typo when codespell lists it as a misspelling or when
 away is hundreds of times more common. Corrections are the edits-1 neighbours ranked by
 frequency (Norvig's method), or codespell's correction.
 """
+
 from __future__ import annotations
 
 from functools import cache, lru_cache
@@ -26,12 +27,87 @@ OBVIOUS = 4.0
 #: Zipf a stem or compound part must reach to vouch for a word.
 STEM = 2.5
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-PREFIXES = ("un", "re", "non", "pre", "post", "anti", "over", "under", "out", "mis", "dis", "co", "counter", "inter",
-            "multi", "sub", "super", "mega", "mini", "micro", "cyber", "self", "semi", "ultra", "hyper", "de", "ex")
-SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "able", "ably", "ability",
-            "ism", "ist", "ists", "ian", "ians", "ise", "ize", "ised", "ized", "ising", "izing", "isation", "ization",
-            "ment", "ments", "ity", "ities", "ish", "dom", "hood", "ship", "ology", "ologist", "ologists", "ery",
-            "ies", "ier", "iest", "ily", "iness", "al", "ally", "ic", "ical", "ically")
+PREFIXES = (
+    "un",
+    "re",
+    "non",
+    "pre",
+    "post",
+    "anti",
+    "over",
+    "under",
+    "out",
+    "mis",
+    "dis",
+    "co",
+    "counter",
+    "inter",
+    "multi",
+    "sub",
+    "super",
+    "mega",
+    "mini",
+    "micro",
+    "cyber",
+    "self",
+    "semi",
+    "ultra",
+    "hyper",
+    "de",
+    "ex",
+)
+SUFFIXES = (
+    "s",
+    "es",
+    "ed",
+    "d",
+    "ing",
+    "er",
+    "ers",
+    "est",
+    "ly",
+    "ness",
+    "less",
+    "ful",
+    "able",
+    "ably",
+    "ability",
+    "ism",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+    "ise",
+    "ize",
+    "ised",
+    "ized",
+    "ising",
+    "izing",
+    "isation",
+    "ization",
+    "ment",
+    "ments",
+    "ity",
+    "ities",
+    "ish",
+    "dom",
+    "hood",
+    "ship",
+    "ology",
+    "ologist",
+    "ologists",
+    "ery",
+    "ies",
+    "ier",
+    "iest",
+    "ily",
+    "iness",
+    "al",
+    "ally",
+    "ic",
+    "ical",
+    "ically",
+)
 
 
 def _build_codespell() -> StoredLines:
@@ -74,7 +150,7 @@ def wrong_dialect(dialect: str) -> dict[str, str]:
 
 def _stem_known(word: str, depth: int = 0) -> bool:
     for p in PREFIXES:
-        rest = word[len(p):]
+        rest = word[len(p) :]
         if word.startswith(p) and len(rest) >= 3 and (zipf(rest) >= STEM or depth == 0 and _stem_known(rest, 1)):
             return True
     for s in SUFFIXES:
@@ -106,7 +182,7 @@ def edits1(word: str) -> set[str]:
 def _inflection(a: str, b: str) -> bool:
     """Whether one word is the other with an inflection added ("beachgoer", "beachgoers")."""
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long[len(short):] in ("s", "d", "es", "ed")
+    return long.startswith(short) and long[len(short) :] in ("s", "d", "es", "ed")
 
 
 def best_neighbour(word: str) -> tuple[str, float] | None:
@@ -120,8 +196,13 @@ def best_neighbour(word: str) -> tuple[str, float] | None:
 
 def _dialect_variant(word: str, other: str) -> bool:
     gb_us, us_gb = dialect_pairs()
-    return gb_us.get(word) == other or us_gb.get(word) == other or word.replace("is", "iz") == other \
-        or word.replace("our", "or") == other or word.replace("yse", "yze") == other
+    return (
+        gb_us.get(word) == other
+        or us_gb.get(word) == other
+        or word.replace("is", "iz") == other
+        or word.replace("our", "or") == other
+        or word.replace("yse", "yze") == other
+    )
 
 
 @lru_cache(maxsize=131072)

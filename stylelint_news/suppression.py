@@ -7,6 +7,7 @@
 With no codes a directive covers every rule. A directive that suppressed nothing is reported on
 request (`--report-unused-suppressions`, code X001), so stale ones do not pile up.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """Registers the engine's own rule (X001) through the same hook as every other rule."""
+
 from __future__ import annotations
 
 from .hookspecs import hookimpl

@@ -7,6 +7,7 @@ sort their words into judged and new with set operations in C, so only the words
 before reach Python. (A cached function called for every distinct word of every article cost a
 tenth of T002's time in calls alone.)
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable

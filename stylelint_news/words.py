@@ -2,6 +2,7 @@
 
 Loaded on first use, so a run that needs none of them pays nothing for them.
 """
+
 from __future__ import annotations
 
 from functools import cache

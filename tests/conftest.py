@@ -1,4 +1,5 @@
 """Shared helpers: one plugin registry for the session, and a way to lint a string."""
+
 from __future__ import annotations
 
 import os
@@ -40,5 +41,6 @@ def codes(findings) -> list[str]:
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """The command as a user runs it: a new process, bytes in, text out."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "stylelint_news", *args], input=stdin, capture_output=True,
-                          cwd=cwd, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "stylelint_news", *args], input=stdin, capture_output=True, cwd=cwd, env=env
+    )

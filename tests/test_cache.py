@@ -1,4 +1,5 @@
 """The result cache makes a second run faster, never different."""
+
 from __future__ import annotations
 
 from conftest import run_cli
@@ -22,7 +23,9 @@ def test_edited_file_and_edited_rule_file_are_linted_again(tmp_path):
     draft = tmp_path / "a.md"
     draft.write_text("The mayor slams the plan.\n", encoding="utf-8")
     pack = tmp_path / "desk.toml"
-    pack.write_text('[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "m"\ntokens = ["slams"]\n', encoding="utf-8")
+    pack.write_text(
+        '[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "m"\ntokens = ["slams"]\n', encoding="utf-8"
+    )
     (tmp_path / ".stylelint-news.toml").write_text('rules = ["desk.toml"]\n', encoding="utf-8")
     assert b"N001" in run_cli("--cache-dir", str(cache), str(draft)).stdout
     pack.write_text(pack.read_text(encoding="utf-8").replace('"slams"', '"blasts"'), encoding="utf-8")

@@ -1,4 +1,5 @@
 """The command line as a user meets it: exit codes, bad input, one clear line per problem."""
+
 from __future__ import annotations
 
 import json
@@ -45,7 +46,10 @@ def test_not_utf8_names_the_place(tmp_path):
     p = write(tmp_path, "a.txt", b"Head\n\nCaf\xe9 society\n")
     r = run_cli(str(p))
     assert r.returncode == 2
-    assert r.stderr.decode().strip() == f"stylelint-news: {p}: not UTF-8: byte 0xe9 at line 3, column 4; save the file as UTF-8"
+    assert (
+        r.stderr.decode().strip()
+        == f"stylelint-news: {p}: not UTF-8: byte 0xe9 at line 3, column 4; save the file as UTF-8"
+    )
 
 
 def test_binary_file(tmp_path):

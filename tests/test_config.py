@@ -1,4 +1,5 @@
 """Configuration: found by walking up, validated strictly, overridden by the command line."""
+
 from __future__ import annotations
 
 from conftest import run_cli

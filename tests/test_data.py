@@ -1,4 +1,5 @@
 """The word lists we curate: sorted, no duplicates, each with its source, nothing mapped to itself."""
+
 from __future__ import annotations
 
 from importlib import resources

@@ -1,4 +1,5 @@
 """The Document: the prose view keeps offsets, and the structure is what an editor sees."""
+
 from __future__ import annotations
 
 from stylelint_news.document import Document
@@ -33,7 +34,7 @@ def test_prose_view_keeps_length_and_lines():
 def test_front_matter_title_is_the_headline_with_its_offsets():
     d = doc(MD)
     assert d.headline.text == 'Storm closes "coastal" road'
-    assert MD[d.headline.start:d.headline.end] == 'Storm closes \\"coastal\\" road'
+    assert MD[d.headline.start : d.headline.end] == 'Storm closes \\"coastal\\" road'
     assert [b.kind for b in d.blocks] == ["heading", "paragraph", "list", "quote"]
     assert d.lead.text.strip().startswith("Waves")
 
@@ -55,7 +56,11 @@ def test_sentences_know_news_abbreviations():
     text = "Head\n\nMr. Smith met Gen. Jones in the U.S. Senate at 3.5 p.m. on Monday. Talks with the U.S. The end came later.\n"
     d = doc(text, "a.txt")
     got = [d.prose[s:e] for s, e in d.sentences]
-    assert got == ["Mr. Smith met Gen. Jones in the U.S. Senate at 3.5 p.m. on Monday.", "Talks with the U.S.", "The end came later."]
+    assert got == [
+        "Mr. Smith met Gen. Jones in the U.S. Senate at 3.5 p.m. on Monday.",
+        "Talks with the U.S.",
+        "The end came later.",
+    ]
 
 
 def test_quotes_straight_curly_and_continued():
@@ -78,7 +83,7 @@ def test_words_are_the_body_tokens_at_their_offsets():
     d = doc(text, "a.txt")
     words = d.words
     assert words.texts == ["The", "café’s", "3", "000-seat", "hall", "didn't", "open", "O'Neill", "said", "so"]
-    assert all(text[w.start:w.end] == w.text for w in words)  # offsets in characters, past the emoji
+    assert all(text[w.start : w.end] == w.text for w in words)  # offsets in characters, past the emoji
     assert words[-1] == (words.starts[-1], words.ends[-1], "so") and words[7].text == "O'Neill"
     assert [w.text for w in words[4:7]] == ["hall", "didn't", "open"]
     assert words.where({"said", "hall", "absent"}) == [4, 8]

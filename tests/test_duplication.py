@@ -1,16 +1,23 @@
 """D001-D004 on drafts of our own."""
+
 from __future__ import annotations
 
 
-LEAD = ("The island's only ferry will stop running in March after the operator lost its subsidy, "
-        "leaving about 800 residents without a daily link to the mainland.")
+LEAD = (
+    "The island's only ferry will stop running in March after the operator lost its subsidy, "
+    "leaving about 800 residents without a daily link to the mainland."
+)
 
 
 def test_repeated_headline_exact_and_near(lint):
-    text = f"Island ferry to stop in March\n\n{LEAD}\n\nIsland ferry to stop in March\n\nIsland ferry to stop in Marhc\n"
+    text = (
+        f"Island ferry to stop in March\n\n{LEAD}\n\nIsland ferry to stop in March\n\nIsland ferry to stop in Marhc\n"
+    )
     found = lint(text, select="D001", path="a.txt")
-    assert [(f.line, f.message) for f in found] == [(5, "repeats the headline (line 1): delete this copy"),
-                                                    (7, "repeats the headline (line 1): delete this copy")]
+    assert [(f.line, f.message) for f in found] == [
+        (5, "repeats the headline (line 1): delete this copy"),
+        (7, "repeats the headline (line 1): delete this copy"),
+    ]
 
 
 def test_repeated_lead_exact_nudged_and_with_text_added(lint):
@@ -23,8 +30,10 @@ def test_repeated_lead_exact_nudged_and_with_text_added(lint):
 
 
 def test_templated_list_lines_are_not_repeats(lint):
-    lines = "\n\n".join(f"- {n}, {o}: Film - The Crossing; director - Ana Lima; actor - Tom Reed" for n, o in
-                        [("Jo Ames", "Daily Post"), ("Kim Roe", "Weekly"), ("Sam Ng", "Film Monthly")])
+    lines = "\n\n".join(
+        f"- {n}, {o}: Film - The Crossing; director - Ana Lima; actor - Tom Reed"
+        for n, o in [("Jo Ames", "Daily Post"), ("Kim Roe", "Weekly"), ("Sam Ng", "Film Monthly")]
+    )
     assert lint(f"# Critics' picks\n\nThree critics chose.\n\n{lines}\n", select="D") == []
 
 
@@ -35,18 +44,22 @@ def test_repeated_paragraph_and_sentence(lint):
 
 
 def test_scrape_leftovers_lines_captions_tails_and_stranded_headlines(lint):
-    text = (f"# Ferry to stop\n\n{LEAD}\n\nAdvertisement\n\nThe council met on Monday.\n\n"
-            "Read more\nIsland bus routes face cuts as council budget tightens\n\n"
-            "PHOTO: The ferry leaves the harbour at dawn.\n\n"
-            "Residents will meet on Friday. Continue reading at example.com\n\n"
-            "Subscribe to our morning newsletter\n")
+    text = (
+        f"# Ferry to stop\n\n{LEAD}\n\nAdvertisement\n\nThe council met on Monday.\n\n"
+        "Read more\nIsland bus routes face cuts as council budget tightens\n\n"
+        "PHOTO: The ferry leaves the harbour at dawn.\n\n"
+        "Residents will meet on Friday. Continue reading at example.com\n\n"
+        "Subscribe to our morning newsletter\n"
+    )
     found = lint(text, select="D004")
     assert [f.line for f in found] == [5, 9, 10, 12, 14, 16]
 
 
 def test_clean_copy_has_no_leftovers(lint):
-    text = (f"# Ferry to stop\n\n{LEAD}\n\nRead the report, the mayor told councillors, before voting.\n\n"
-            "A spokesman for the operator said: \"We had no choice.\"\n\n- Ferry times\n- Bus times\n")
+    text = (
+        f"# Ferry to stop\n\n{LEAD}\n\nRead the report, the mayor told councillors, before voting.\n\n"
+        'A spokesman for the operator said: "We had no choice."\n\n- Ferry times\n- Bus times\n'
+    )
     assert lint(text, select="D") == []
 
 
@@ -55,7 +68,7 @@ def test_unsafe_fix_removes_a_repeated_lead(lint):
     (f,) = lint(text, select="D002")
     assert not f.fix.safe
     e = f.fix.edits[0]
-    assert text[:e.start] + e.text + text[e.end:] == f"# Ferry to stop\n\n{LEAD}\n\nThe council met.\n"
+    assert text[: e.start] + e.text + text[e.end :] == f"# Ferry to stop\n\n{LEAD}\n\nThe council met.\n"
 
 
 def test_a_pasted_copy_does_not_repeat_the_originals_findings(lint):
@@ -67,7 +80,9 @@ def test_a_pasted_copy_does_not_repeat_the_originals_findings(lint):
 
 def test_a_copy_with_other_quotes_dashes_and_case_is_the_same_copy(lint):
     original = "Kayak-hire firms on the estuary say the tide tables they're given are wrong, and that it's the harbour's fault."
-    copy = "KAYAK HIRE firms on the estuary say the tide tables theyre given are wrong, and that it’s the harbour’s fault!"
+    copy = (
+        "KAYAK HIRE firms on the estuary say the tide tables theyre given are wrong, and that it’s the harbour’s fault!"
+    )
     text = f"# Tide tables wrong\n\nIntro.\n\n{original}\n\nAnother paragraph here.\n\n{copy}\n"
     assert [f.line for f in lint(text, select="D003")] == [9]
 

@@ -1,4 +1,5 @@
 """The example plugin package installs into a fresh virtual environment and its rule runs there."""
+
 from __future__ import annotations
 
 import os
@@ -15,21 +16,35 @@ def test_example_plugin_package_installs_and_reports(tmp_path):
     python = env_dir / "bin" / "python"
     # The new environment sees this one's packages (stylelint-news and its data) through a .pth
     # file, so only the plugin itself is installed: what a newsroom's `pip install` would add.
-    site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     here = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], str(ROOT)}
     (tmp_path / "venv" / site.split(str(env_dir))[-1].lstrip("/")).joinpath("parent.pth").write_text(
-        "\n".join(sorted(here)) + "\n", encoding="utf-8")
-    install = subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", str(ROOT / "examples" / "newsdesk-plugin")],
-                             capture_output=True, text=True)
+        "\n".join(sorted(here)) + "\n", encoding="utf-8"
+    )
+    install = subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--no-deps", str(ROOT / "examples" / "newsdesk-plugin")],
+        capture_output=True,
+        text=True,
+    )
     assert install.returncode == 0, install.stderr[-2000:]
     draft = tmp_path / "story.md"
     draft.write_text('The mayor slammed the plan. "They blasted us," she said.\n', encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     listing = subprocess.run([python, "-m", "stylelint_news", "--list-rules"], capture_output=True, text=True, env=env)
     assert "N201  on   tabloid-verb" in listing.stdout and "newsdesk-rules 1.0.0" in listing.stdout
-    run = subprocess.run([python, "-m", "stylelint_news", "--select", "N", str(draft)], capture_output=True, text=True, env=env)
+    run = subprocess.run(
+        [python, "-m", "stylelint_news", "--select", "N", str(draft)], capture_output=True, text=True, env=env
+    )
     assert run.stdout == f'{draft}:1:11: N201 "slammed" is tabloid: write "criticised"\n'
-    tally = subprocess.run([python, "-m", "stylelint_news", "--select", "N", "--format", "tally", str(draft)],
-                           capture_output=True, text=True, env=env)
+    tally = subprocess.run(
+        [python, "-m", "stylelint_news", "--select", "N", "--format", "tally", str(draft)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert tally.stdout == f"{draft}: 1 finding\n"

@@ -1,4 +1,5 @@
 """--fix never loses a writer's words: encoding, BOM, newlines, permissions, nothing else changed."""
+
 from __future__ import annotations
 
 import os
@@ -44,9 +45,11 @@ def test_fix_on_stdin_prints_the_fixed_text():
 
 def test_unsafe_fix_only_with_the_flag(tmp_path):
     p = tmp_path / "a.md"
-    text = ("The bridge will shut for six weeks while engineers repair the supports, the council said on Monday.\n\n"
-            "Drivers should use the ring road.\n\n"
-            "The bridge will shut for six weeks while engineers repair the supports, the council said on Monday.\n")
+    text = (
+        "The bridge will shut for six weeks while engineers repair the supports, the council said on Monday.\n\n"
+        "Drivers should use the ring road.\n\n"
+        "The bridge will shut for six weeks while engineers repair the supports, the council said on Monday.\n"
+    )
     p.write_text(text, encoding="utf-8")
     run_cli(str(p), "--fix", "--select", "D")
     assert p.read_text(encoding="utf-8") == text

@@ -1,4 +1,5 @@
 """Golden files: each output format on one fixed draft. STYLELINT_NEWS_UPDATE_GOLDEN=1 rewrites them."""
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,18 @@ def test_format_golden(fmt):
 
 def test_json_has_the_documented_fields():
     data = json.loads((GOLDEN / "draft.json").read_text(encoding="utf-8"))
-    assert set(data[0]) == {"path", "line", "column", "end_line", "end_column", "code", "name", "message",
-                            "suggestions", "fix"}
+    assert set(data[0]) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "message",
+        "suggestions",
+        "fix",
+    }
 
 
 def test_sarif_is_2_1_0_with_code_point_columns():

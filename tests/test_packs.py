@@ -1,4 +1,5 @@
 """TOML rule packs: the four types, validation on load, the time limit on patterns."""
+
 from __future__ import annotations
 
 import time
@@ -21,48 +22,71 @@ def run(rule, text, path="a.md"):
 
 
 def test_existence_with_message_template():
-    (rule,) = rules('[[rule]]\ncode = "N001"\nname = "no-slams"\ntype = "existence"\nmessage = "avoid \\"{match}\\""\n'
-                    'tokens = ["slams", "blasts"]\nignore-case = true\n')
+    (rule,) = rules(
+        '[[rule]]\ncode = "N001"\nname = "no-slams"\ntype = "existence"\nmessage = "avoid \\"{match}\\""\n'
+        'tokens = ["slams", "blasts"]\nignore-case = true\n'
+    )
     found = run(rule, "The minister Slams the plan and blasts rivals.\n")
     assert [f.message for f in found] == ['avoid "Slams"', 'avoid "blasts"']
 
 
 def test_substitution_keeps_case_and_fixes():
-    (rule,) = rules('[[rule]]\ncode = "N002"\nname = "kyiv"\ntype = "substitution"\nmessage = "{replacement}"\n'
-                    'ignore-case = true\nswap = { "kiev" = "Kyiv" }\n')
+    (rule,) = rules(
+        '[[rule]]\ncode = "N002"\nname = "kyiv"\ntype = "substitution"\nmessage = "{replacement}"\n'
+        'ignore-case = true\nswap = { "kiev" = "Kyiv" }\n'
+    )
     found = run(rule, "KIEV and Kiev.\n")
     assert [f.fix.edits[0].text for f in found] == ["KYIV", "Kyiv"]
 
 
 def test_consistency_points_at_the_first_form():
-    (rule,) = rules('[[rule]]\ncode = "N003"\nname = "email"\ntype = "consistency"\nmessage = "{match} vs {other} at {line}"\n'
-                    'forms = [["\\\\be-mail\\\\b", "\\\\bemail\\\\b"]]\n')
+    (rule,) = rules(
+        '[[rule]]\ncode = "N003"\nname = "email"\ntype = "consistency"\nmessage = "{match} vs {other} at {line}"\n'
+        'forms = [["\\\\be-mail\\\\b", "\\\\bemail\\\\b"]]\n'
+    )
     found = run(rule, "Send an e-mail.\n\nOr an email.\n")
     assert [f.message for f in found] == ["email vs e-mail at 1"]
 
 
 def test_capitalisation_and_quote_scope():
-    (rule,) = rules('[[rule]]\ncode = "N004"\nname = "nato"\ntype = "capitalisation"\nmessage = "{replacement}"\n'
-                    'terms = ["NATO"]\nquotes = "exclude"\n')
+    (rule,) = rules(
+        '[[rule]]\ncode = "N004"\nname = "nato"\ntype = "capitalisation"\nmessage = "{replacement}"\n'
+        'terms = ["NATO"]\nquotes = "exclude"\n'
+    )
     found = run(rule, 'Nato met. "Nato is old," he said.\n')
     assert [(f.column, f.message) for f in found] == [(1, "NATO")]
 
 
-@pytest.mark.parametrize("body, message", [
-    ('[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "m"\npatterns = ["(unclosed"]\n',
-     "desk.toml: rule 1 (N001): bad regular expression in pattern '(unclosed'"),
-    ('[[rule]]\ncode = "N001"\nname = "x"\ntype = "bogus"\nmessage = "m"\n',
-     "desk.toml: rule 1 (N001): unknown type 'bogus'"),
-    ('[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "m"\ntokens = ["a"]\ncolour = 1\n',
-     "desk.toml: rule 1 (N001): unknown key(s) colour for type 'existence'"),
-    ('[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\ntokens = ["a"]\n',
-     "desk.toml: rule 1 (N001): missing `message`"),
-    ('[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "{nope}"\ntokens = ["a"]\n',
-     "desk.toml: rule 1 (N001): message uses {nope}"),
-    ('[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "m"\ntokens = ["a"]\n' * 2,
-     "desk.toml: rule 2 (N001): code N001 is used twice in this pack (also rule 1)"),
-    ('[[rule]\n', "desk.toml: invalid TOML: "),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            '[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "m"\npatterns = ["(unclosed"]\n',
+            "desk.toml: rule 1 (N001): bad regular expression in pattern '(unclosed'",
+        ),
+        (
+            '[[rule]]\ncode = "N001"\nname = "x"\ntype = "bogus"\nmessage = "m"\n',
+            "desk.toml: rule 1 (N001): unknown type 'bogus'",
+        ),
+        (
+            '[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "m"\ntokens = ["a"]\ncolour = 1\n',
+            "desk.toml: rule 1 (N001): unknown key(s) colour for type 'existence'",
+        ),
+        (
+            '[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\ntokens = ["a"]\n',
+            "desk.toml: rule 1 (N001): missing `message`",
+        ),
+        (
+            '[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "{nope}"\ntokens = ["a"]\n',
+            "desk.toml: rule 1 (N001): message uses {nope}",
+        ),
+        (
+            '[[rule]]\ncode = "N001"\nname = "x"\ntype = "existence"\nmessage = "m"\ntokens = ["a"]\n' * 2,
+            "desk.toml: rule 2 (N001): code N001 is used twice in this pack (also rule 1)",
+        ),
+        ("[[rule]\n", "desk.toml: invalid TOML: "),
+    ],
+)
 def test_broken_packs_say_what_and_where(body, message):
     with pytest.raises(UsageError) as err:
         rules(body)
@@ -70,14 +94,16 @@ def test_broken_packs_say_what_and_where(body, message):
 
 
 def test_catastrophic_pattern_is_stopped_and_reported():
-    (rule,) = rules('[[rule]]\ncode = "N005"\nname = "slow"\ntype = "existence"\nmessage = "m"\npatterns = ["(a+)+$"]\n')
+    (rule,) = rules(
+        '[[rule]]\ncode = "N005"\nname = "slow"\ntype = "existence"\nmessage = "m"\npatterns = ["(a+)+$"]\n'
+    )
     started = time.monotonic()
     with pytest.raises(RuleSkipped, match="over 1 s"):
         run(rule, "a" * 5000 + "!\n")
     assert time.monotonic() - started < 3
 
 
-PACK = '''
+PACK = """
 [[rule]]
 code = "N010"
 name = "no-slams"
@@ -89,7 +115,7 @@ tokens = ["slams", "blasts"]
 [rule.examples]
 bad = ["The minister slams the plan."]
 good = ["The minister criticised the plan."]
-'''
+"""
 
 
 def test_rules_test_command_passes_and_fails(tmp_path):
@@ -121,7 +147,9 @@ def test_rules_try_command_counts_and_samples(tmp_path):
 def test_broken_pack_in_config_is_one_line_exit_2(tmp_path):
     from conftest import run_cli
 
-    (tmp_path / "desk.toml").write_text(PACK.replace('tokens = ["slams", "blasts"]', 'patterns = ["(slams"]'), encoding="utf-8")
+    (tmp_path / "desk.toml").write_text(
+        PACK.replace('tokens = ["slams", "blasts"]', 'patterns = ["(slams"]'), encoding="utf-8"
+    )
     (tmp_path / ".stylelint-news.toml").write_text('rules = ["desk.toml"]\n', encoding="utf-8")
     (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
     r = run_cli(str(tmp_path / "a.md"))
@@ -133,7 +161,9 @@ def test_catastrophic_pattern_via_cli_is_reported_within_seconds(tmp_path):
     from conftest import run_cli
 
     (tmp_path / "slow.toml").write_text(
-        '[[rule]]\ncode = "N011"\nname = "slow"\ntype = "existence"\nmessage = "m"\npatterns = ["(a+)+$"]\n', encoding="utf-8")
+        '[[rule]]\ncode = "N011"\nname = "slow"\ntype = "existence"\nmessage = "m"\npatterns = ["(a+)+$"]\n',
+        encoding="utf-8",
+    )
     (tmp_path / ".stylelint-news.toml").write_text('rules = ["slow.toml"]\n', encoding="utf-8")
     (tmp_path / "a.md").write_text("a" * 20000 + "!\n", encoding="utf-8")
     started = time.monotonic()
@@ -156,12 +186,16 @@ def test_pack_findings_appear_in_every_format(tmp_path):
 def test_exceptions_are_phrases_that_cover_the_match_and_level_reaches_the_outputs(tmp_path):
     from conftest import run_cli
 
-    (rule,) = rules('[[rule]]\ncode = "N020"\nname = "kiev"\ntype = "substitution"\nmessage = "{replacement}"\n'
-                    'level = "error"\nswap = { "Kievan" = "Kyivan" }\nexceptions = ["Kievan Rus"]\n')
+    (rule,) = rules(
+        '[[rule]]\ncode = "N020"\nname = "kiev"\ntype = "substitution"\nmessage = "{replacement}"\n'
+        'level = "error"\nswap = { "Kievan" = "Kyivan" }\nexceptions = ["Kievan Rus"]\n'
+    )
     assert [f.start for f in run(rule, "Kievan Rus was a state. The Kievan mayor spoke.\n")] == [28]
     pack = tmp_path / "desk.toml"
-    pack.write_text('[[rule]]\ncode = "N021"\nname = "slams"\ntype = "existence"\nmessage = "m"\nlevel = "error"\ntokens = ["slams"]\n',
-                    encoding="utf-8")
+    pack.write_text(
+        '[[rule]]\ncode = "N021"\nname = "slams"\ntype = "existence"\nmessage = "m"\nlevel = "error"\ntokens = ["slams"]\n',
+        encoding="utf-8",
+    )
     (tmp_path / ".stylelint-news.toml").write_text('rules = ["desk.toml"]\n', encoding="utf-8")
     (tmp_path / "a.md").write_text("The mayor slams the plan.\n", encoding="utf-8")
     assert run_cli(str(tmp_path / "a.md"), "--format", "github").stdout.startswith(b"::error ")

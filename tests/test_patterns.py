@@ -1,4 +1,5 @@
 """Patterns kept compiled between runs: the same matches, and a damaged or hostile file is no harm."""
+
 from __future__ import annotations
 
 import marshal

@@ -1,4 +1,5 @@
 """Plugins: an installed package's entry point, a newsroom's Python rule file, duplicate codes."""
+
 from __future__ import annotations
 
 import os
@@ -8,7 +9,7 @@ import textwrap
 
 from conftest import ROOT
 
-PLUGIN = textwrap.dedent('''
+PLUGIN = textwrap.dedent("""
     from stylelint_news import Rule, hookimpl
 
     class NoBreaking(Rule):
@@ -28,12 +29,13 @@ PLUGIN = textwrap.dedent('''
     @hookimpl
     def stylelint_news_rules():
         return [NoBreaking()]
-''')
+""")
 
 
 def cli(*args, cwd, env=None):
-    return subprocess.run([sys.executable, "-m", "stylelint_news", *args], capture_output=True, cwd=cwd,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "stylelint_news", *args], capture_output=True, cwd=cwd, env={**os.environ, **(env or {})}
+    )
 
 
 def test_entry_point_plugin_is_listed_and_reports(tmp_path):
@@ -81,16 +83,22 @@ def test_broken_rule_file_is_one_line(tmp_path):
 
 
 def test_crashing_rule_is_an_error_not_a_finding(tmp_path):
-    (tmp_path / "crash.py").write_text(PLUGIN.replace("for w in doc.words:", "1 / 0\n        for w in doc.words:"), encoding="utf-8")
+    (tmp_path / "crash.py").write_text(
+        PLUGIN.replace("for w in doc.words:", "1 / 0\n        for w in doc.words:"), encoding="utf-8"
+    )
     (tmp_path / ".stylelint-news.toml").write_text('rules = ["crash.py"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Head\n\nText.\n", encoding="utf-8")
     r = cli("a.txt", cwd=tmp_path)
-    assert r.returncode == 2 and "rule N101 (no-breaking" in r.stderr.decode() and "ZeroDivisionError" in r.stderr.decode()
+    assert (
+        r.returncode == 2 and "rule N101 (no-breaking" in r.stderr.decode() and "ZeroDivisionError" in r.stderr.decode()
+    )
 
 
 def test_misspelt_hook_is_refused(tmp_path):
-    (tmp_path / "typo.py").write_text("from stylelint_news import hookimpl\n\n@hookimpl\ndef stylelint_news_rulez():\n    return []\n",
-                                      encoding="utf-8")
+    (tmp_path / "typo.py").write_text(
+        "from stylelint_news import hookimpl\n\n@hookimpl\ndef stylelint_news_rulez():\n    return []\n",
+        encoding="utf-8",
+    )
     (tmp_path / ".stylelint-news.toml").write_text('rules = ["typo.py"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Head\n\nText.\n", encoding="utf-8")
     r = cli("a.txt", cwd=tmp_path)

@@ -1,4 +1,5 @@
 """The hook works from a real pre-commit install, as a newsroom's repository would use it."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,13 @@ from conftest import ROOT
 
 
 def git(*args, cwd):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, check=True)
 
 
@@ -25,10 +31,22 @@ def test_pre_commit_try_repo(tmp_path):
     (newsroom / "wire.txt").write_text("Ferry news\n\nThe boat sailed at at dawn.\n", encoding="utf-8")
     (newsroom / "notes.py").write_text("x = 'to to'\n", encoding="utf-8")
     git("add", ".", cwd=newsroom)
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    r = subprocess.run([pre_commit, "try-repo", str(ROOT), "stylelint-news", "--all-files"],
-                       cwd=newsroom, env=env, capture_output=True, text=True, timeout=900)
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    r = subprocess.run(
+        [pre_commit, "try-repo", str(ROOT), "stylelint-news", "--all-files"],
+        cwd=newsroom,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     out = r.stdout + r.stderr
     assert r.returncode == 1, out
     assert "story.md:1:21: T003 repeated word" in out

@@ -1,4 +1,5 @@
 """Property-based: any text lints without an exception; fixes touch only their spans and settle."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,8 +15,36 @@ from stylelint_news.source import Source
 REGISTRY = build(Settings())[1]
 LINTER = Linter(Settings(), REGISTRY, Flags(select=("ALL",)))
 FIXER = Linter(Settings(), REGISTRY, Flags(fix=True))
-WORDS = st.sampled_from(["the", "The", "to", "said", "Mr", "Smith", "\"", "“", "”", "'", ".", ",", ":", "\n", "\n\n",
-                         "# ", "- ", "> ", "[", "](http://x.y)", "<!--", "-->", "---\n", "Themselves", "adder", "`"])
+WORDS = st.sampled_from(
+    [
+        "the",
+        "The",
+        "to",
+        "said",
+        "Mr",
+        "Smith",
+        '"',
+        "“",
+        "”",
+        "'",
+        ".",
+        ",",
+        ":",
+        "\n",
+        "\n\n",
+        "# ",
+        "- ",
+        "> ",
+        "[",
+        "](http://x.y)",
+        "<!--",
+        "-->",
+        "---\n",
+        "Themselves",
+        "adder",
+        "`",
+    ]
+)
 TEXT = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=120).map(" ".join))
 
 
@@ -36,7 +65,7 @@ def test_fixes_change_only_their_spans_and_are_idempotent(text, path):
     fixed = apply(text, edits)
     pos = 0
     for e in edits:  # everything between edits is untouched
-        assert text[pos:e.start] in fixed
+        assert text[pos : e.start] in fixed
         pos = e.end
     once = FIXER.lint(Source(path, text)).fixed_text or text
     twice = FIXER.lint(Source(path, once)).fixed_text or once
@@ -58,18 +87,21 @@ def test_random_bytes_end_in_findings_a_clear_error_or_nothing(data, path):
     assert not result.problems, result.problems
 
 
-@pytest.mark.parametrize("text", [
-    "> " * 5000 + "Deep quote.\n",
-    "[" * 3000 + "x" + "](y)" * 3000 + "\n",
-    "- " * 2000 + "item\n",
-    "*" * 10000 + "\n",
-    "---\ntitle: [unclosed\n---\n\nBody text.\n",
-    "---\ntitle: \"x\"\n",
-    "+++\ntitle = 3\n+++\nBody.\n",
-    "word " * 200_000 + "\n",
-    "“" * 5000 + "”" * 5000,
-    "<!-- stylelint-news: disable" + " T001" * 2000 + " -->\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> " * 5000 + "Deep quote.\n",
+        "[" * 3000 + "x" + "](y)" * 3000 + "\n",
+        "- " * 2000 + "item\n",
+        "*" * 10000 + "\n",
+        "---\ntitle: [unclosed\n---\n\nBody text.\n",
+        '---\ntitle: "x"\n',
+        "+++\ntitle = 3\n+++\nBody.\n",
+        "word " * 200_000 + "\n",
+        "“" * 5000 + "”" * 5000,
+        "<!-- stylelint-news: disable" + " T001" * 2000 + " -->\n",
+    ],
+)
 def test_hostile_markdown_lints_without_a_traceback(text):
     for path in ("a.md", "a.txt"):
         result = LINTER.lint(Source(path, text))
@@ -77,8 +109,10 @@ def test_hostile_markdown_lints_without_a_traceback(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300), TEXT),
-       st.sampled_from(["a.md", "a.txt"]))
+@given(
+    st.one_of(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300), TEXT),
+    st.sampled_from(["a.md", "a.txt"]),
+)
 def test_words_are_what_the_word_pattern_finds_in_each_block(text, path):
     d = Document(Source(path, text))
     expected = [(m.start(), m.end(), m.group()) for b in d.blocks for m in WORD.finditer(d.prose, b.start, b.end)]
@@ -102,7 +136,11 @@ def test_the_telltale_searches_never_change_the_prose_view(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["word", ".", "!", "?", "”", "'", ")", " ", "  ", "\t", "…", "Read more"]), max_size=30).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["word", ".", "!", "?", "”", "'", ")", " ", "  ", "\t", "…", "Read more"]), max_size=30
+    ).map("".join)
+)
 def test_the_last_sentence_end_found_from_the_end_is_the_last_found_from_the_start(text):
     from stylelint_news.checks.duplication import LAST_SENTENCE_END, SENTENCE_END
 

@@ -1,4 +1,5 @@
 """Every rule's own documented examples: the bad one is flagged, the good one is not."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,7 +15,9 @@ def test_examples(rule, lint):
     bad, good = rule.examples()
     assert bad and good, f"{rule.code} documents no bad or good example"
     for text in bad:
-        assert rule.code in [f.code for f in lint(text, select=rule.code)], f"{rule.code} missed its bad example: {text!r}"
+        assert rule.code in [f.code for f in lint(text, select=rule.code)], (
+            f"{rule.code} missed its bad example: {text!r}"
+        )
     for text in good:
         assert not lint(text, select=rule.code), f"{rule.code} flagged its good example: {text!r}"
 

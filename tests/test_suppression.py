@@ -1,12 +1,15 @@
 """Inline suppression in Markdown and plain text, and reporting the unused ones."""
+
 from __future__ import annotations
 
 from conftest import codes
 
 
 def test_disable_enable_range(lint):
-    text = ("A to to b.\n\n<!-- stylelint-news: disable T003 -->\n\nC to to d.\n\n"
-            "<!-- stylelint-news: enable -->\n\nE to to f.\n")
+    text = (
+        "A to to b.\n\n<!-- stylelint-news: disable T003 -->\n\nC to to d.\n\n"
+        "<!-- stylelint-news: enable -->\n\nE to to f.\n"
+    )
     assert [f.line for f in lint(text, select="T003")] == [1, 9]
 
 

@@ -1,4 +1,5 @@
 """Verdicts: each distinct word is judged once per run, and a run of all-new words stays bounded."""
+
 from __future__ import annotations
 
 from stylelint_news import verdicts

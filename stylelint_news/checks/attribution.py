@@ -6,6 +6,7 @@ rather than listed as phrases, so new combinations are caught. Anonymous but spe
 ("officials said", "a White House spokesman said", "Labour sources") are accepted news practice
 and pass.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -21,8 +22,15 @@ from ..hookspecs import hookimpl
 from ..inflections import parts_of_speech
 from ..lexicon import zipf
 from ..patterns import Lazy
-from ..people import (TITLE_WORDS, census_first_names, full_namings, is_given_name_only, is_person_name,
-                      is_slip_of, surname_rank)
+from ..people import (
+    TITLE_WORDS,
+    census_first_names,
+    full_namings,
+    is_given_name_only,
+    is_person_name,
+    is_slip_of,
+    surname_rank,
+)
 from ..rule import Context, Rule
 from ..words import closed_class
 
@@ -30,49 +38,73 @@ from ..words import closed_class
 QUANT = r"(?:some|many|most|several|certain|numerous|various|countless|other|a\s+few|a\s+number\s+of|a\s+lot\s+of|lots\s+of|a\s+handful\s+of|a\s+growing\s+number\s+of|a\s+majority\s+of|plenty\s+of)"
 GENERIC = r"(?:leading|prominent|independent|top|unnamed|anonymous|outside|informed|well-placed|concerned|influential)"
 #: Sources that are nobody in particular, flagged bare ("Critics say") or counted ("Some people say").
-GENERIC_NOUNS = ("people|critics|observers|experts|sources|insiders|commentators|pundits|sceptics|skeptics|"
-                 "detractors|onlookers|watchers|voices|many|some")
+GENERIC_NOUNS = (
+    "people|critics|observers|experts|sources|insiders|commentators|pundits|sceptics|skeptics|"
+    "detractors|onlookers|watchers|voices|many|some"
+)
 #: Professions: a bare plural reports a profession's consensus ("Analysts say ..." is routine in
 #: business copy); counted out ("some analysts argue") it becomes a weasel.
-PROFESSIONS = ("analysts|economists|historians|researchers|scientists|academics|scholars|specialists|"
-               "observers|campaigners|activists|officials|authorities|traders|investors|diplomats|doctors|lawyers")
+PROFESSIONS = (
+    "analysts|economists|historians|researchers|scientists|academics|scholars|specialists|"
+    "observers|campaigners|activists|officials|authorities|traders|investors|diplomats|doctors|lawyers"
+)
 VAGUE = rf"(?:{GENERIC_NOUNS}|{PROFESSIONS})"
 #: Verbs of saying or believing that turn a vague source into a claim (not "fear", "predict",
 #: "warn": those report a mood or a forecast, which news attributes to groups routinely).
 SAY_NOW = r"(?:say|argue|believe|claim|suggest|think|contend|maintain|insist|assert|allege|reckon|agree|hold)"
 SAY_PAST = r"(?:said|argued|believed|claimed|suggested|thought|contended|maintained|insisted|asserted|alleged|reckoned|agreed|held)"
-ADVERB_WORDS = ("have|has|had|would|will|may|might|could|also|now|often|long|widely|still|already|even|privately|openly|"
-                "generally|increasingly|repeatedly|always|do|did")
+ADVERB_WORDS = (
+    "have|has|had|would|will|may|might|could|also|now|often|long|widely|still|already|even|privately|openly|"
+    "generally|increasingly|repeatedly|always|do|did"
+)
 ADVERBS = rf"(?:\s+(?:{ADVERB_WORDS}))"
-PASSIVE_VERB = (r"(?:believed|thought|said|claimed|understood|rumoured|rumored|alleged|argued|suggested|reported|feared|"
-                r"felt|assumed|held|speculated|whispered)")
-PASSIVE_ADV_WORDS = "widely|generally|commonly|often|now|also|long|increasingly|privately|strongly|sometimes|frequently|popularly"
+PASSIVE_VERB = (
+    r"(?:believed|thought|said|claimed|understood|rumoured|rumored|alleged|argued|suggested|reported|feared|"
+    r"felt|assumed|held|speculated|whispered)"
+)
+PASSIVE_ADV_WORDS = (
+    "widely|generally|commonly|often|now|also|long|increasingly|privately|strongly|sometimes|frequently|popularly"
+)
 PASSIVE_ADV = rf"(?:\s+(?:{PASSIVE_ADV_WORDS}))"
 REPORTS = r"(?:reports|rumou?rs|estimates|accounts|media\s+reports|press\s+reports|news\s+reports|local\s+reports|gossip|speculation|hearsay)"
 OPEN_Q = r"(?:[\"“‘']\s*)?"
 
-SPECIFIC_AFTER = Lazy(r"[ \t]*(?:close\s+to|familiar\s+with|in|at|within|inside|from|by|on|with|who|quoted|including|such\s+as|of\s+the\s+(?-i:\p{Lu})|(?-i:\p{Lu}))", regex.IGNORECASE)
+SPECIFIC_AFTER = Lazy(
+    r"[ \t]*(?:close\s+to|familiar\s+with|in|at|within|inside|from|by|on|with|who|quoted|including|such\s+as|of\s+the\s+(?-i:\p{Lu})|(?-i:\p{Lu}))",
+    regex.IGNORECASE,
+)
 
 VAGUE_SAY = Lazy(
     rf"(?<![\p{{L}}-])(?P<phrase>(?:(?P<q>{QUANT})\s+)?(?:of\s+the\s+)?(?:{GENERIC}\s+)?(?P<noun>{VAGUE})"
-    rf"(?P<adv>{ADVERBS}{{0,2}})\s+(?P<verb>{SAY_NOW}|{SAY_PAST})s?)(?![\p{{L}}-])", regex.IGNORECASE)
+    rf"(?P<adv>{ADVERBS}{{0,2}})\s+(?P<verb>{SAY_NOW}|{SAY_PAST})s?)(?![\p{{L}}-])",
+    regex.IGNORECASE,
+)
 PRONOUN_SAY = Lazy(
     rf"(?<![\p{{L}}-])(?P<phrase>(?:some|many)(?:{ADVERBS}{{0,2}})\s+(?:say|believe|argue|claim|think|suggest|contend|maintain|insist))(?![\p{{L}}-])",
-    regex.IGNORECASE)
+    regex.IGNORECASE,
+)
 PASSIVE = Lazy(
     rf"(?<![\p{{L}}-])(?P<phrase>it(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been|['’]s){PASSIVE_ADV}?\s+{PASSIVE_VERB})(?![\p{{L}}-])"
-    rf"(?!\s+(?:by|to\s+be\s+the\s+first))", regex.IGNORECASE)
+    rf"(?!\s+(?:by|to\s+be\s+the\s+first))",
+    regex.IGNORECASE,
+)
 THERE_ARE = Lazy(
-    rf"(?<![\p{{L}}-])(?P<phrase>there\s+(?:are|were|have\s+been)\s+(?:those|people|some|many)\s+who\s+(?:{SAY_NOW}|{SAY_PAST}))", regex.IGNORECASE)
+    rf"(?<![\p{{L}}-])(?P<phrase>there\s+(?:are|were|have\s+been)\s+(?:those|people|some|many)\s+who\s+(?:{SAY_NOW}|{SAY_PAST}))",
+    regex.IGNORECASE,
+)
 ACCORDING = Lazy(
-    rf"(?<![\p{{L}}-])(?P<phrase>according\s+to\s+{OPEN_Q}(?:{QUANT}\s+(?:{GENERIC}\s+)?(?:{VAGUE}|{REPORTS})|(?:{GENERIC}\s+)?(?:{GENERIC_NOUNS}|{REPORTS}))(?![\p{{L}}-]))"
-    , regex.IGNORECASE)
+    rf"(?<![\p{{L}}-])(?P<phrase>according\s+to\s+{OPEN_Q}(?:{QUANT}\s+(?:{GENERIC}\s+)?(?:{VAGUE}|{REPORTS})|(?:{GENERIC}\s+)?(?:{GENERIC_NOUNS}|{REPORTS}))(?![\p{{L}}-]))",
+    regex.IGNORECASE,
+)
 RESEARCH_ADVERBS = "has|have|now|also|consistently|repeatedly"
-RESEARCH_VERBS = "show|shows|shown|suggest|suggests|prove|proves|proven|indicate|indicates|demonstrate|demonstrates|confirm|confirms"
+RESEARCH_VERBS = (
+    "show|shows|shown|suggest|suggests|prove|proves|proven|indicate|indicates|demonstrate|demonstrates|confirm|confirms"
+)
 RESEARCH = Lazy(
     rf"(?<![\p{{L}}-])(?P<phrase>(?:research|studies|scientific\s+evidence|science)"
     rf"(?:\s+(?:{RESEARCH_ADVERBS})){{0,2}}\s+(?:{RESEARCH_VERBS}))(?![\p{{L}}-])",
-    regex.IGNORECASE)
+    regex.IGNORECASE,
+)
 STUDY = Lazy(r"\b(?:report|survey|study|research|poll|analysis|paper|review)\b", regex.IGNORECASE)
 NAMED_STUDY = Lazy(r"\b(?:by|from|at|of|in|published|conducted|commissioned|according\s+to)\s+(?:the\s+)?[\p{Lu}\d]")
 
@@ -106,23 +138,44 @@ def _next_in(words: frozenset[str]) -> Callable[[list[str], int], bool]:
 
 SAYING_NOW_OR_PAST = _alternatives(SAY_NOW) | _alternatives(SAY_PAST)
 PATTERN_CUES = (
-    Cued(VAGUE_SAY, _alternatives(GENERIC_NOUNS) | _alternatives(PROFESSIONS),
-         _next_in(_alternatives(ADVERB_WORDS) | SAYING_NOW_OR_PAST | {v + "s" for v in SAYING_NOW_OR_PAST}), 60, 90),
-    Cued(PRONOUN_SAY, frozenset({"some", "many"}), _next_in(_alternatives(ADVERB_WORDS) | _alternatives(SAY_NOW)), 1, 90),
-    Cued(PASSIVE, frozenset({"it", "it's", "it’s"}), _next_in(
-        frozenset({"is", "was", "has", "had"}) | _alternatives(PASSIVE_ADV_WORDS) | _alternatives(PASSIVE_VERB)), 1, 80),
+    Cued(
+        VAGUE_SAY,
+        _alternatives(GENERIC_NOUNS) | _alternatives(PROFESSIONS),
+        _next_in(_alternatives(ADVERB_WORDS) | SAYING_NOW_OR_PAST | {v + "s" for v in SAYING_NOW_OR_PAST}),
+        60,
+        90,
+    ),
+    Cued(
+        PRONOUN_SAY, frozenset({"some", "many"}), _next_in(_alternatives(ADVERB_WORDS) | _alternatives(SAY_NOW)), 1, 90
+    ),
+    Cued(
+        PASSIVE,
+        frozenset({"it", "it's", "it’s"}),
+        _next_in(
+            frozenset({"is", "was", "has", "had"}) | _alternatives(PASSIVE_ADV_WORDS) | _alternatives(PASSIVE_VERB)
+        ),
+        1,
+        80,
+    ),
     Cued(THERE_ARE, frozenset({"there"}), _next_in(frozenset({"are", "were", "have"})), 1, 80),
     Cued(ACCORDING, frozenset({"according"}), _next_in(frozenset({"to"})), 1, 120),
-    Cued(RESEARCH, frozenset({"research", "studies", "science", "evidence"}),
-         _next_in(_alternatives(RESEARCH_ADVERBS) | _alternatives(RESEARCH_VERBS)), 12, 80),
+    Cued(
+        RESEARCH,
+        frozenset({"research", "studies", "science", "evidence"}),
+        _next_in(_alternatives(RESEARCH_ADVERBS) | _alternatives(RESEARCH_VERBS)),
+        12,
+        80,
+    ),
 )
 
 
 #: Every cue word as written in lowercase, title case and capitals, and the patterns it cues
 #: (one dict look-up a word, no lowercasing of every word of the article).
-CUED: dict[str, list[int]] = {form: [i for i, c in enumerate(PATTERN_CUES) if cue in c.cues]
-                              for cue in frozenset().union(*(c.cues for c in PATTERN_CUES))
-                              for form in (cue, cue.capitalize(), cue.upper())}
+CUED: dict[str, list[int]] = {
+    form: [i for i, c in enumerate(PATTERN_CUES) if cue in c.cues]
+    for cue in frozenset().union(*(c.cues for c in PATTERN_CUES))
+    for form in (cue, cue.capitalize(), cue.upper())
+}
 
 
 #: The word, and the run of non-spaces, at the end of a stretch of text. The second is searched for
@@ -134,8 +187,9 @@ TOKEN_BEFORE = Lazy(r"(?r)(\S+)\s+$")
 BODY = frozenset({"paragraph", "list", "quote"})
 
 
-def _windows(doc: Document, cued: Mapping[str, list[int]], specs: Sequence[Cued],
-             kinds: frozenset[str] = BODY) -> list[list[tuple[int, int]]]:
+def _windows(
+    doc: Document, cued: Mapping[str, list[int]], specs: Sequence[Cued], kinds: frozenset[str] = BODY
+) -> list[list[tuple[int, int]]]:
     """For each pattern, the stretches of prose around its cue words (see Cued), within one block
     of the given kinds and never ending inside a word, merged where they overlap; found in one
     pass over the words."""
@@ -167,13 +221,15 @@ class VagueSource(Rule):
     code = "A001"
     name = "vague-source"
     summary = "A claim attributed to no one in particular."
-    what = ("Flags weasel attributions: a vague source with a verb of saying or believing (\"critics "
-            "say\", \"many experts believe\", \"some argue\"), an agentless passive (\"it is widely "
-            "believed\", \"it has been claimed\"), \"according to\" a vague source (\"according to "
-            "some observers\", \"according to reports\") and research that names no study. Named or "
-            "specific sources pass (\"police said\", \"a White House spokesman said\", \"Labour "
-            "critics say\", \"according to Eurostat\"), and so do words inside direct quotations.")
-    why = "A claim needs a source the reader can weigh; \"some people\" is nobody."
+    what = (
+        'Flags weasel attributions: a vague source with a verb of saying or believing ("critics '
+        'say", "many experts believe", "some argue"), an agentless passive ("it is widely '
+        'believed", "it has been claimed"), "according to" a vague source ("according to '
+        'some observers", "according to reports") and research that names no study. Named or '
+        'specific sources pass ("police said", "a White House spokesman said", "Labour '
+        'critics say", "according to Eurostat"), and so do words inside direct quotations.'
+    )
+    why = 'A claim needs a source the reader can weigh; "some people" is nobody.'
     bad = "Critics say the new bridge will cost far more than planned."
     good = "The council's finance chief, Ana Ruiz, said the new bridge would cost far more than planned."
 
@@ -184,8 +240,9 @@ class VagueSource(Rule):
             for a, b in windows:
                 yield from self._matches(doc, pattern, a, b, seen, function_words)
 
-    def _matches(self, doc: Document, pattern: Lazy, a: int, b: int, seen: set[int], function_words: frozenset[str]
-                 ) -> Iterator[Finding]:
+    def _matches(
+        self, doc: Document, pattern: Lazy, a: int, b: int, seen: set[int], function_words: frozenset[str]
+    ) -> Iterator[Finding]:
         prose = doc.prose
         for m in pattern.finditer(prose, a, b):
             start, end = m.span("phrase")
@@ -199,14 +256,14 @@ class VagueSource(Rule):
                 continue
             seen.add(start)
             phrase = " ".join(prose[start:end].split())
-            yield self.report(doc, start, end, f"vague source \"{phrase}\": name the source (who says so?)")
+            yield self.report(doc, start, end, f'vague source "{phrase}": name the source (who says so?)')
 
     @staticmethod
     def _vague_subject(prose: str, m: regex.Match, function_words: frozenset[str]) -> bool:
         """Whether the source is vague: not narrowed by a modifier before it ("Labour critics",
         "security sources") or a named group after the verb; bare plurals only in the present
         tense ("analysts said" reports what was said; "analysts say" asserts a standing view)."""
-        before = WORD_BEFORE.search(prose[max(0, m.start() - 40):m.start()])
+        before = WORD_BEFORE.search(prose[max(0, m.start() - 40) : m.start()])
         if before is not None:
             word = before.group(1)
             if word[:1].isupper() and word.lower() not in function_words:
@@ -233,17 +290,20 @@ class VagueSource(Rule):
         if NAMED_STUDY.search(prose, sentences[i].start, sentences[i].end):
             return True
         after = sentences[i + 1] if i + 1 < len(sentences) else None  # it must name a study, not a place
-        return after is not None and bool(STUDY.search(prose, after.start, after.end)
-                                          and NAMED_STUDY.search(prose, after.start, after.end))
+        return after is not None and bool(
+            STUDY.search(prose, after.start, after.end) and NAMED_STUDY.search(prose, after.start, after.end)
+        )
 
 
-DETERMINERS = frozenset({"the", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my", "your", "such"})
+DETERMINERS = frozenset(
+    {"the", "this", "that", "these", "those", "our", "their", "his", "her", "its", "my", "your", "such"}
+)
 
 
 def _bare(prose: str, start: int, function_words: frozenset[str]) -> bool:
     """Whether nothing narrows the phrase at `start`: no determiner ("the research") and no
     modifier ("government research") before it."""
-    before = WORD_BEFORE.search(prose[max(0, start - 40):start])
+    before = WORD_BEFORE.search(prose[max(0, start - 40) : start])
     if before is None:
         return True
     word = before.group(1).lower()
@@ -269,17 +329,24 @@ SPEECH = Lazy(
     r"confirmed|confirms|denied|denies|reported|reports|told\s+reporters|accused|accuses|pointed\s+out|"
     r"went\s+on|added:|wrote:|observed|observes|remarked|remarks|states|stated|shouted|cried|sang|"
     r"sings|read|reads|titled|entitled|headlined|dubbed|slogan|motto|message|words|phrase|letter|"
-    r"report|speech|memo|email|e-mail|tweet|post|note|blog)(?![\p{L}-])", regex.IGNORECASE)
+    r"report|speech|memo|email|e-mail|tweet|post|note|blog)(?![\p{L}-])",
+    regex.IGNORECASE,
+)
 #: Verbs of saying proper: a paragraph of quotation continues the words of the paragraph before
 #: only if someone spoke there ("called for a meeting" is not speech).
-SAID = Lazy(r"(?<![\p{L}-])(?:said|says|told|added|asked|explained|insisted|argued|claimed|warned|stressed|"
-            r"admitted|noted|wrote|replied|continued|declared|announced|according\s+to|in\s+a\s+statement|"
-            r"spokesman|spokeswoman|spokesperson)(?![\p{L}-])", regex.IGNORECASE)
+SAID = Lazy(
+    r"(?<![\p{L}-])(?:said|says|told|added|asked|explained|insisted|argued|claimed|warned|stressed|"
+    r"admitted|noted|wrote|replied|continued|declared|announced|according\s+to|in\s+a\s+statement|"
+    r"spokesman|spokeswoman|spokesperson)(?![\p{L}-])",
+    regex.IGNORECASE,
+)
 MIN_QUOTE_WORDS = 8
 #: Someone who could be speaking: a personal pronoun, or a name (two capitalised words, or a
 #: capitalised word that is not the first of its sentence).
-SPEAKER = Lazy(r"(?<![\p{L}-])(?:he|she|they|we|I|him|her|them|his|their)(?![\p{L}-])"
-                        r"|(?<=[\p{Ll},;] )\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+")
+SPEAKER = Lazy(
+    r"(?<![\p{L}-])(?:he|she|they|we|I|him|her|them|his|their)(?![\p{L}-])"
+    r"|(?<=[\p{Ll},;] )\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+"
+)
 QUOTE_MARKS = "\"“”‘’'"
 
 
@@ -292,14 +359,17 @@ class QuoteWithoutSpeaker(Rule):
     code = "A002"
     name = "quote-without-speaker"
     summary = "A direct quotation that no one is said to have said."
-    what = ("Flags a quotation of a sentence or more with no verb of saying or \"according to\" in its "
-            "paragraph, unless the paragraph is a quotation continuing a speaker from the paragraph "
-            "before. Scare quotes of a few words are not quotations and pass.")
+    what = (
+        'Flags a quotation of a sentence or more with no verb of saying or "according to" in its '
+        "paragraph, unless the paragraph is a quotation continuing a speaker from the paragraph "
+        "before. Scare quotes of a few words are not quotations and pass."
+    )
     why = "A quotation without a speaker cannot be checked, and readers cannot weigh it."
-    bad = ("The council met on Monday.\n\n"
-           "\"This is the worst budget we have seen in twenty years of local government.\"")
-    good = ("The council met on Monday.\n\n"
-            "\"This is the worst budget we have seen in twenty years of local government,\" said the opposition leader, Tom Hale.")
+    bad = 'The council met on Monday.\n\n"This is the worst budget we have seen in twenty years of local government."'
+    good = (
+        "The council met on Monday.\n\n"
+        '"This is the worst budget we have seen in twenty years of local government," said the opposition leader, Tom Hale.'
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
@@ -315,21 +385,25 @@ class QuoteWithoutSpeaker(Rule):
             if n > 0 and prose[block.start] in QUOTE_MARKS and self._speaker_before(doc, blocks[n - 1]):
                 continue  # a paragraph that goes on with the last speaker's words
             q = sentences[0]
-            yield self.report(doc, max(block.start, q.start - 1), q.end + 1 if q.end < block.end else q.end,
-                              "quotation with no speaker: who said this? Add the speaker or a verb of saying")
+            yield self.report(
+                doc,
+                max(block.start, q.start - 1),
+                q.end + 1 if q.end < block.end else q.end,
+                "quotation with no speaker: who said this? Add the speaker or a verb of saying",
+            )
 
     @staticmethod
     def _is_sentence(prose: str, q: Span) -> bool:
         """A quotation of a sentence or more: it starts with a capital and runs to several words
         (a lowercase start is a fragment woven into the writer's sentence, a scare quote)."""
-        text = prose[q.start:q.end].lstrip(" '\"‘“…")
+        text = prose[q.start : q.end].lstrip(" '\"‘“…")
         return text[:1].isupper() and len(text.split()) >= MIN_QUOTE_WORDS
 
     @staticmethod
     def _outside(prose: str, start: int, end: int, quotes: list[Span]) -> str:
         parts, pos = [], start
         for q in quotes:
-            parts.append(prose[pos:max(pos, q.start)])
+            parts.append(prose[pos : max(pos, q.start)])
             pos = max(pos, q.end)
         parts.append(prose[pos:end])
         return " ".join(parts)
@@ -350,12 +424,14 @@ SURNAME_AUXILIARY_WORDS = _alternatives(SURNAME_AUXILIARIES)
 SURNAME_SAYS = Lazy(
     rf"(?<![\p{{L}}\p{{N}}'’.&-])(?<!&\s)(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)(?=\s+(?:{SURNAME_AUXILIARIES}\s+)?{SAYING}\b)"
     rf"|(?<=\b(?:said|says|added|asked)\s+)(?:(?P<hon2>{HONORIFIC})\s+)?(?P<name2>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])"
-    rf"|(?<=\baccording\s+to\s+)(?:(?P<hon3>{HONORIFIC})\s+)?(?P<name3>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])")
+    rf"|(?<=\baccording\s+to\s+)(?:(?P<hon3>{HONORIFIC})\s+)?(?P<name3>\p{{Lu}}\p{{Ll}}+)(?=\s*[.,;])"
+)
 #: The words SURNAME_SAYS cannot match without (its verbs and "according"), and how far a match
 #: reaches from one: a title, a hyphenated name and "has also" before the verb, or "according
 #: to Professor" and a name after it.
-SURNAME_CUED = {form: [0] for word in (*SAYING.strip("(?:)").split("|"), "according")
-                for form in (word, word.capitalize())}
+SURNAME_CUED = {
+    form: [0] for word in (*SAYING.strip("(?:)").split("|"), "according") for form in (word, word.capitalize())
+}
 SURNAME_REACH = 80
 
 
@@ -366,18 +442,26 @@ def _may_name(texts: list[str], k: int) -> bool:
     before = texts[k - 1] if k else ""
     after = texts[k + 1] if k + 1 < len(texts) else ""
     function_words = closed_class()
-    return (before[:1].isupper() and before.lower() not in function_words or before.lower() in SURNAME_AUXILIARY_WORDS
-            or after[:1].isupper() and after.lower() not in function_words or after.lower() == "to")
+    return (
+        before[:1].isupper()
+        and before.lower() not in function_words
+        or before.lower() in SURNAME_AUXILIARY_WORDS
+        or after[:1].isupper()
+        and after.lower() not in function_words
+        or after.lower() == "to"
+    )
 
 
 SURNAME_WINDOW = Cued(SURNAME_SAYS, frozenset(SURNAME_CUED), _may_name, SURNAME_REACH, SURNAME_REACH)
 PARAGRAPHS = frozenset({"paragraph", "quote"})
 #: Words that introduce a body or a place rather than a person ("security firm Sophos said").
-ORG_WORDS = ("firm|company|companies|group|maker|makers|retailer|website|site|studio|studios|bank|agency|carrier|airline|"
-             "brand|chain|operator|provider|developer|publisher|giant|rival|manufacturer|insurer|lender|regulator|"
-             "network|council|club|side|team|town|village|island|city|county|region|association|union|charity|"
-             "organisation|organization|outfit|label|broadcaster|newspaper|magazine|channel|service|software|"
-             "specialist|consultancy|watchdog|body|institute|university|school|hospital|party")
+ORG_WORDS = (
+    "firm|company|companies|group|maker|makers|retailer|website|site|studio|studios|bank|agency|carrier|airline|"
+    "brand|chain|operator|provider|developer|publisher|giant|rival|manufacturer|insurer|lender|regulator|"
+    "network|council|club|side|team|town|village|island|city|county|region|association|union|charity|"
+    "organisation|organization|outfit|label|broadcaster|newspaper|magazine|channel|service|software|"
+    "specialist|consultancy|watchdog|body|institute|university|school|hospital|party"
+)
 _NAME = r"(?P<w>\p{Lu}\p{Ll}+)"
 #: Contexts that mark a capitalised word as a body or a place: "the W", "in W", "security firm
 #: W", "W said it", "W, which", "W's shares", "W plc", "W said in a statement".
@@ -386,7 +470,8 @@ ORG_CUES = Lazy(
     rf"|\b(?i:the|of|in|at|from|to|into|by|for|with|via)\s+{_NAME}\b"
     rf"|\b{_NAME}\s+(?:said|says|added|told)\s+(?:that\s+)?(?:it|its|they|their)\b|\b{_NAME},\s+(?:which|the|a|an)\s"
     rf"|\b{_NAME}['’]s\s+(?:shares|profits?|sales|board|chief|boss|website|spokesman|spokeswoman|owner|parent)\b"
-    rf"|\b{_NAME}\s+(?:Inc|Ltd|plc|Corp|Group|Bank|Council|Party|University|Street|Road|Square|FC|United|City)\b")
+    rf"|\b{_NAME}\s+(?:Inc|Ltd|plc|Corp|Group|Bank|Council|Party|University|Street|Road|Square|FC|United|City)\b"
+)
 HONOURED = Lazy(rf"\b{HONORIFIC}\s+(\p{{Lu}}\p{{Ll}}+)")
 #: Lowercase particles inside names: "Sandra den Hamer", "Ludwig van Beethoven".
 PARTICLES = frozenset("de den der van von da di du le la bin al el ten ter".split())
@@ -422,11 +507,13 @@ class SurnameFirstReference(Rule):
     code = "A003"
     name = "surname-first-reference"
     summary = "A person named by surname alone, never named in full before."
-    what = ("Flags a person first named by surname alone (\"Okafor said\", \"Mr Okafor said\") when the "
-            "article has not named them in full before (first name and surname, or a title and "
-            "name such as \"President Okafor\"). Organisations and places (\"Ofcom said\", \"Downing "
-            "Street said\") pass: a word counts as a person only with evidence, an honorific or a "
-            "known first name or surname, and never when the article treats it as a body or a place.")
+    what = (
+        'Flags a person first named by surname alone ("Okafor said", "Mr Okafor said") when the '
+        "article has not named them in full before (first name and surname, or a title and "
+        'name such as "President Okafor"). Organisations and places ("Ofcom said", "Downing '
+        'Street said") pass: a word counts as a person only with evidence, an honorific or a '
+        "known first name or surname, and never when the article treats it as a body or a place."
+    )
     why = "Readers meet people by full name first; a bare surname leaves them guessing who is speaking."
     bad = "The ferry was late again on Monday.\n\nOkafor said the operator had let passengers down."
     good = "The ferry was late again on Monday.\n\nGrace Okafor, a commuter, said the operator had let passengers down. Okafor said she would complain."
@@ -453,17 +540,27 @@ class SurnameFirstReference(Rule):
                 name = m.group(group)
                 hon = m.group({"name": "hon", "name2": "hon2", "name3": "hon3"}[group])
                 start = m.start(group)
-                if name in done or name in TITLE_WORDS or name.lower() in function_words or name in ctx.words \
-                        or name.lower() in CALENDAR:
+                if (
+                    name in done
+                    or name in TITLE_WORDS
+                    or name.lower() in function_words
+                    or name in ctx.words
+                    or name.lower() in CALENDAR
+                ):
                     continue
                 if doc.in_quote(start) is not None:
                     continue
-                before = TOKEN_BEFORE.search(prose[max(0, start - 40):start])
+                before = TOKEN_BEFORE.search(prose[max(0, start - 40) : start])
                 if not hon and before is not None:
                     word = before.group(1).strip("'\"‘’“”")
                     if word in PARTICLES or word[:1].isupper() and word.rstrip(",.;:") == word:
                         continue  # part of a longer name: "Grace Okafor said", "Brian 'Head' Welch"
-                    if word.isalpha() and word.islower() and before.group(0).endswith(f"{before.group(1)} ") and _role(word):
+                    if (
+                        word.isalpha()
+                        and word.islower()
+                        and before.group(0).endswith(f"{before.group(1)} ")
+                        and _role(word)
+                    ):
                         continue  # introduced by a role, as a title: "veteran midfielder Ruvalcaba told"
                 done.add(name)
                 if introduced(name, start):
@@ -471,9 +568,15 @@ class SurnameFirstReference(Rule):
                 if not hon and not self._person(name, prose):
                     continue
                 who = f"{hon} {name}" if hon else name
-                span_start = m.start("hon" if group == "name" else "hon2" if group == "name2" else "hon3") if hon else start
-                yield self.report(doc, span_start, m.end(group),
-                                  f"\"{who}\" at first reference: give {name}'s full name (first name and surname) here")
+                span_start = (
+                    m.start("hon" if group == "name" else "hon2" if group == "name2" else "hon3") if hon else start
+                )
+                yield self.report(
+                    doc,
+                    span_start,
+                    m.end(group),
+                    f'"{who}" at first reference: give {name}\'s full name (first name and surname) here',
+                )
 
     @staticmethod
     def _person(name: str, prose: str) -> bool:
@@ -505,8 +608,11 @@ def _evidence(prose: str, name: str) -> tuple[bool, bool, int]:
     pos = prose.find(name)
     while pos >= 0:
         end = pos + len(name)
-        if whole_word and not (pos and (prose[pos - 1].isalpha() or prose[pos - 1] == "-")) \
-                and not (end < len(prose) and (prose[end].isalpha() or prose[end] == "-")):
+        if (
+            whole_word
+            and not (pos and (prose[pos - 1].isalpha() or prose[pos - 1] == "-"))
+            and not (end < len(prose) and (prose[end].isalpha() or prose[end] == "-"))
+        ):
             count += 1
         a, b = max(0, pos - CUE_REACH), min(len(prose), end + CUE_REACH)
         body = body or any(next(g for g in m.groups() if g) == name for m in ORG_CUES.finditer(prose, a, b))

@@ -6,6 +6,7 @@ phrases for leftovers ship as a TOML pack (rules/scrape-leftovers.toml) of the `
 type defined here, so a newsroom can add its own CMS's phrases; the structural signals need no
 list.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -63,10 +64,14 @@ class RepeatedHeadline(Rule):
     code = "D001"
     name = "repeated-headline"
     summary = "The headline appears again in the body."
-    what = ("Flags a line of the body that is the headline again, exactly or nearly (character "
-            "trigrams, so a changed letter or quote mark still matches).")
+    what = (
+        "Flags a line of the body that is the headline again, exactly or nearly (character "
+        "trigrams, so a changed letter or quote mark still matches)."
+    )
     why = "A headline pasted into the body is a CMS or copy-paste slip; readers see it twice."
-    bad = "# Council backs new library plan\n\nThe council approved the plan on Monday.\n\nCouncil backs new library plan"
+    bad = (
+        "# Council backs new library plan\n\nThe council approved the plan on Monday.\n\nCouncil backs new library plan"
+    )
     good = "# Council backs new library plan\n\nThe council approved the plan on Monday."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -84,9 +89,14 @@ class RepeatedHeadline(Rule):
                 target = target or trigrams(said)
                 if dice(target, trigrams(text)) >= HEADLINE_SIMILAR:
                     line_at = doc.position(headline.start)[0]
-                    yield self.report(doc, line.start, line.end,
-                                      f"repeats the headline (line {line_at}): delete this copy",
-                                      edits=[removal(doc, block)] if block.lines == [line] else None, safe=False)
+                    yield self.report(
+                        doc,
+                        line.start,
+                        line.end,
+                        f"repeats the headline (line {line_at}): delete this copy",
+                        edits=[removal(doc, block)] if block.lines == [line] else None,
+                        safe=False,
+                    )
 
 
 class _Paragraphs:
@@ -118,23 +128,35 @@ class RepeatedLead(Rule):
     code = "D002"
     name = "repeated-lead"
     summary = "The lead paragraph appears again later."
-    what = ("Flags a paragraph that repeats the lead: exactly, with a few words changed, or with "
-            "text added (\"... Read the full story\"). The copy is reported, with the line of the lead.")
+    what = (
+        "Flags a paragraph that repeats the lead: exactly, with a few words changed, or with "
+        'text added ("... Read the full story"). The copy is reported, with the line of the lead.'
+    )
     why = "A feed or a second paste often puts the lead in twice; the second one must go."
     marks_copies = True
-    bad = ("The city council voted on Monday to close three libraries, saying the savings would pay for new street lighting.\n\n"
-           "Residents protested outside.\n\n"
-           "The city council voted on Monday to close three libraries, saying the savings would pay for new street lighting.")
-    good = ("The city council voted on Monday to close three libraries, saying the savings would pay for new street lighting.\n\n"
-            "Residents protested outside the town hall as the vote was taken.")
+    bad = (
+        "The city council voted on Monday to close three libraries, saying the savings would pay for new street lighting.\n\n"
+        "Residents protested outside.\n\n"
+        "The city council voted on Monday to close three libraries, saying the savings would pay for new street lighting."
+    )
+    good = (
+        "The city council voted on Monday to close three libraries, saying the savings would pay for new street lighting.\n\n"
+        "Residents protested outside the town hall as the vote was taken."
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         lead = doc.lead
         for copy, original, subset in _paragraphs(doc).copies:
             if original is lead:
                 line = doc.position(original.start)[0]
-                yield self.report(doc, copy.start, copy.end, f"repeats the lead at line {line}: delete this copy",
-                                  edits=[removal(doc, copy)] if subset else None, safe=False)
+                yield self.report(
+                    doc,
+                    copy.start,
+                    copy.end,
+                    f"repeats the lead at line {line}: delete this copy",
+                    edits=[removal(doc, copy)] if subset else None,
+                    safe=False,
+                )
 
 
 class RepeatedParagraph(Rule):
@@ -142,13 +164,19 @@ class RepeatedParagraph(Rule):
     name = "repeated-paragraph"
     summary = "A paragraph, or a long sentence, repeats an earlier one."
     marks_copies = True
-    what = ("Flags a paragraph whose words are (nearly) all in an earlier paragraph, and a long "
-            "sentence that appears twice. The lead has its own rule (D002).")
+    what = (
+        "Flags a paragraph whose words are (nearly) all in an earlier paragraph, and a long "
+        "sentence that appears twice. The lead has its own rule (D002)."
+    )
     why = "A paragraph pasted twice makes the story read as if no one edited it."
-    bad = ("Intro paragraph of the story.\n\nThe bridge will be closed for six weeks while engineers replace the damaged supports, the council said.\n\n"
-           "Drivers are advised to use the ring road.\n\nThe bridge will be closed for six weeks while engineers replace the damaged supports, the council said.")
-    good = ("Intro paragraph of the story.\n\nThe bridge will be closed for six weeks while engineers replace the damaged supports, the council said.\n\n"
-            "Drivers are advised to use the ring road.")
+    bad = (
+        "Intro paragraph of the story.\n\nThe bridge will be closed for six weeks while engineers replace the damaged supports, the council said.\n\n"
+        "Drivers are advised to use the ring road.\n\nThe bridge will be closed for six weeks while engineers replace the damaged supports, the council said."
+    )
+    good = (
+        "Intro paragraph of the story.\n\nThe bridge will be closed for six weeks while engineers replace the damaged supports, the council said.\n\n"
+        "Drivers are advised to use the ring road."
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         lead = doc.lead
@@ -157,8 +185,14 @@ class RepeatedParagraph(Rule):
         for copy, original, subset in copies:
             if original is not lead:
                 line = doc.position(original.start)[0]
-                yield self.report(doc, copy.start, copy.end, f"repeats the paragraph at line {line}: delete this copy",
-                                  edits=[removal(doc, copy)] if subset else None, safe=False)
+                yield self.report(
+                    doc,
+                    copy.start,
+                    copy.end,
+                    f"repeats the paragraph at line {line}: delete this copy",
+                    edits=[removal(doc, copy)] if subset else None,
+                    safe=False,
+                )
         seen: dict[str, Span] = {}
         for sentence in doc.sentences:
             words = tokens(doc.words_in(sentence.start, sentence.end).texts)
@@ -173,7 +207,9 @@ class RepeatedParagraph(Rule):
             if block_start in flagged:
                 continue
             line = doc.position(first.start)[0]
-            yield self.report(doc, sentence.start, sentence.end, f"repeats a sentence from line {line}: delete one of them")
+            yield self.report(
+                doc, sentence.start, sentence.end, f"repeats a sentence from line {line}: delete one of them"
+            )
 
 
 # -- scrape leftovers ------------------------------------------------------------------------
@@ -218,8 +254,12 @@ class Leftover(PackRule):
         words = text.split()
         if len(words) <= 2 * self.max_words and self.captions is not None and self.captions.search(text):
             return "caption"  # a credit at the end of a long sentence is attribution, not a caption
-        if (len(words) <= self.max_words and not CLOSING.search(text)
-                and words and words[0].lower().strip("\"“‘'") in self.actions):
+        if (
+            len(words) <= self.max_words
+            and not CLOSING.search(text)
+            and words
+            and words[0].lower().strip("\"“‘'") in self.actions
+        ):
             return "action"
         return None
 
@@ -230,10 +270,16 @@ class Leftover(PackRule):
             after_leftover = False
             lines = block.lines
             for n, line in enumerate(lines):
-                text = prose[line.start:line.end]
+                text = prose[line.start : line.end]
                 kind = self._kind(text)
-                if kind is None and after_leftover and TITLE_LIKE.match(text) and not CLOSING.search(text) \
-                        and n + 1 == len(lines) and not SENTENCE_END.search(text):
+                if (
+                    kind is None
+                    and after_leftover
+                    and TITLE_LIKE.match(text)
+                    and not CLOSING.search(text)
+                    and n + 1 == len(lines)
+                    and not SENTENCE_END.search(text)
+                ):
                     kind = "stranded headline"
                 if kind is not None:
                     after_leftover = True
@@ -245,15 +291,20 @@ class Leftover(PackRule):
             if after_leftover:
                 nxt = blocks[index + 1] if index + 1 < len(blocks) else None
                 if nxt is not None and len(nxt.lines) == 1:
-                    text = prose[nxt.start:nxt.end]
-                    if self._kind(text) is None and TITLE_LIKE.match(text) and not CLOSING.search(text) \
-                            and len(text.split()) <= 20 and not SENTENCE_END.search(text):
+                    text = prose[nxt.start : nxt.end]
+                    if (
+                        self._kind(text) is None
+                        and TITLE_LIKE.match(text)
+                        and not CLOSING.search(text)
+                        and len(text.split()) <= 20
+                        and not SENTENCE_END.search(text)
+                    ):
                         yield self.report(doc, nxt.start, nxt.end, render(self.message, match=_clip(text)))
 
     def _tail(self, doc: Document, line: Span) -> Iterator[Finding]:
         """A leftover appended to the end of a paragraph: "... security. Read the full article at X"."""
         prose = doc.prose
-        text = prose[line.start:line.end]
+        text = prose[line.start : line.end]
         last = LAST_SENTENCE_END.search(text)
         if last is None:
             return
@@ -262,9 +313,14 @@ class Leftover(PackRule):
         if len(tail.split()) > self.max_words:
             return
         if self.suffixes is not None and self.suffixes.match(tail) or self._kind(tail) == "line":
-            yield self.report(doc, line.start + cut, line.end, render(self.message, match=_clip(tail)),
-                              edits=[Edit(line.start + cut - (len(text[:cut]) - len(text[:cut].rstrip())), line.end, "")],
-                              safe=False)
+            yield self.report(
+                doc,
+                line.start + cut,
+                line.end,
+                render(self.message, match=_clip(tail)),
+                edits=[Edit(line.start + cut - (len(text[:cut]) - len(text[:cut].rstrip())), line.end, "")],
+                safe=False,
+            )
 
 
 def _clip(text: str, width: int = 50) -> str:

@@ -5,6 +5,7 @@ by a plugin through `stylelint_news_rule_types`) validates the table and builds 
 matching uses the `regex` module with a time limit, so a writer's pattern that backtracks
 badly costs one skipped rule on one file, reported, never a hung commit.
 """
+
 from __future__ import annotations
 
 import contextvars
@@ -32,8 +33,23 @@ LEVELS = ("info", "warning", "error")
 #: How far around a match an exception phrase is looked for, in characters.
 EXCEPTION_REACH = 120
 QUOTES = ("include", "exclude", "only")
-COMMON_KEYS = {"code", "name", "type", "message", "summary", "what", "why", "source", "level", "scope", "quotes",
-               "ignore-case", "exceptions", "examples", "default"}
+COMMON_KEYS = {
+    "code",
+    "name",
+    "type",
+    "message",
+    "summary",
+    "what",
+    "why",
+    "source",
+    "level",
+    "scope",
+    "quotes",
+    "ignore-case",
+    "exceptions",
+    "examples",
+    "default",
+}
 #: Packs shipped with the tool, loaded on every run (their S rules are off by default).
 SHIPPED = ("scrape-leftovers.toml", "house-style.toml", "spelling-consistency.toml")
 
@@ -153,7 +169,9 @@ class PackRule(Rule):
                     if self.keep(doc, m):
                         yield m
             except TimeoutError:
-                raise RuleSkipped(f"a pattern ran for over {TIMEOUT:g} s on this file: {pattern.pattern[:60]!r}") from None
+                raise RuleSkipped(
+                    f"a pattern ran for over {TIMEOUT:g} s on this file: {pattern.pattern[:60]!r}"
+                ) from None
 
     def keep(self, doc: Document, m: regex.Match) -> bool:
         if self.quotes != "include":
@@ -181,8 +199,9 @@ class Existence(PackRule):
         tokens, patterns = _strings(table, "tokens"), _strings(table, "patterns")
         if not tokens and not patterns:
             raise PackError("an existence rule needs `tokens` or `patterns`")
-        self.patterns = ([words_pattern(tokens, self.ignore_case)] if tokens else []) + \
-                        [compile_pattern(p, self.ignore_case) for p in patterns]
+        self.patterns = ([words_pattern(tokens, self.ignore_case)] if tokens else []) + [
+            compile_pattern(p, self.ignore_case) for p in patterns
+        ]
         render(self.message, match="x")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
@@ -225,8 +244,15 @@ class Substitution(PackRule):
             if right is None:
                 continue
             right = match_case(found, right) if self.ignore_case else right
-            yield self.report(doc, m.start(), m.end(), render(self.message, match=found, replacement=right),
-                              suggestions=[right], replacement=right, safe=self.safe)
+            yield self.report(
+                doc,
+                m.start(),
+                m.end(),
+                render(self.message, match=found, replacement=right),
+                suggestions=[right],
+                replacement=right,
+                safe=self.safe,
+            )
 
 
 class Consistency(PackRule):
@@ -238,8 +264,11 @@ class Consistency(PackRule):
     def __init__(self, table: Mapping[str, Any], where: str) -> None:
         super().__init__(table, where)
         forms = table.get("forms")
-        if not isinstance(forms, list) or not forms or not all(
-                isinstance(g, list) and len(g) >= 2 and all(isinstance(x, str) for x in g) for g in forms):
+        if (
+            not isinstance(forms, list)
+            or not forms
+            or not all(isinstance(g, list) and len(g) >= 2 and all(isinstance(x, str) for x in g) for g in forms)
+        ):
             raise PackError("a consistency rule needs `forms`, a list of groups of two or more patterns")
         self.groups = [[compile_pattern(p, self.ignore_case, "forms") for p in group] for group in forms]
         render(self.message, match="x", other="y", line="1")
@@ -253,9 +282,13 @@ class Consistency(PackRule):
             line = doc.position(first_start)[0]
             for _, form, m in hits[1:]:
                 if form != first_form:
-                    yield self.report(doc, m.start(), m.end(),
-                                      render(self.message, match=m.group(), other=first.group(), line=str(line)),
-                                      suggestions=[first.group()])
+                    yield self.report(
+                        doc,
+                        m.start(),
+                        m.end(),
+                        render(self.message, match=m.group(), other=first.group(), line=str(line)),
+                        suggestions=[first.group()],
+                    )
 
 
 class Capitalisation(PackRule):
@@ -274,9 +307,17 @@ class Capitalisation(PackRule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for m in self.search(doc, self.pattern):
             right = self.terms[m.group().lower()]
-            if m.group() != right and not (m.group().isupper() and doc.headline and doc.headline.start <= m.start() < doc.headline.end):
-                yield self.report(doc, m.start(), m.end(), render(self.message, match=m.group(), replacement=right),
-                                  suggestions=[right], replacement=right)
+            if m.group() != right and not (
+                m.group().isupper() and doc.headline and doc.headline.start <= m.start() < doc.headline.end
+            ):
+                yield self.report(
+                    doc,
+                    m.start(),
+                    m.end(),
+                    render(self.message, match=m.group(), replacement=right),
+                    suggestions=[right],
+                    replacement=right,
+                )
 
 
 BUILTIN_TYPES: dict[str, Callable[[Mapping[str, Any], str], Rule]] = {
@@ -301,14 +342,19 @@ def parse_pack(text: str, where: str) -> dict[str, Any]:
         raise UsageError(where, f"invalid TOML: {err}") from None
 
 
-def read_pack(text: str, where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]],
-              shipped: bool = False) -> list[Rule]:
+def read_pack(
+    text: str, where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]], shipped: bool = False
+) -> list[Rule]:
     """Rules from a pack's text; every problem is a UsageError naming the file and the rule."""
     return rules_from(parse_pack(text, where), where, rule_types, shipped)
 
 
-def rules_from(data: dict[str, Any], where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]],
-               shipped: bool = False) -> list[Rule]:
+def rules_from(
+    data: dict[str, Any],
+    where: str,
+    rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]],
+    shipped: bool = False,
+) -> list[Rule]:
     """Rules from a pack's parsed TOML."""
     token = SHIPPED_LOADING.set(shipped)
     try:
@@ -317,11 +363,14 @@ def rules_from(data: dict[str, Any], where: str, rule_types: Mapping[str, Callab
         SHIPPED_LOADING.reset(token)
 
 
-def _rules_from(data: dict[str, Any], where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]]
-                ) -> list[Rule]:
+def _rules_from(
+    data: dict[str, Any], where: str, rule_types: Mapping[str, Callable[[Mapping[str, Any], str], Rule]]
+) -> list[Rule]:
     unknown = set(data) - {"rule", "pack"}
     if unknown:
-        raise UsageError(where, f"unknown top-level key(s) {', '.join(sorted(unknown))} (a pack has [pack] and [[rule]] tables)")
+        raise UsageError(
+            where, f"unknown top-level key(s) {', '.join(sorted(unknown))} (a pack has [pack] and [[rule]] tables)"
+        )
     tables = data.get("rule", [])
     if not isinstance(tables, list):
         raise UsageError(where, "`rule` must be an array of tables: write [[rule]]")
@@ -337,7 +386,9 @@ def _rules_from(data: dict[str, Any], where: str, rule_types: Mapping[str, Calla
         except (PackError, ValueError, TypeError) as err:
             raise UsageError(where, f"{label}: {err}") from None
         if rule.code in seen:
-            raise UsageError(where, f"{label}: code {rule.code} is used twice in this pack (also rule {seen[rule.code]})")
+            raise UsageError(
+                where, f"{label}: code {rule.code} is used twice in this pack (also rule {seen[rule.code]})"
+            )
         seen[rule.code] = n
         rules.append(rule)
     return rules
@@ -359,4 +410,7 @@ def shipped_packs() -> Iterator[tuple[str, dict[str, Any]]]:
     folder = Path(__file__).parent.parent / "rules"
     for name in SHIPPED:
         path, where = folder / name, f"stylelint_news/rules/{name}"
-        yield where, built(f"pack-{path.stem}", path, lambda p=path, w=where: parse_pack(p.read_text(encoding="utf-8"), w))
+        yield (
+            where,
+            built(f"pack-{path.stem}", path, lambda p=path, w=where: parse_pack(p.read_text(encoding="utf-8"), w)),
+        )

@@ -1,4 +1,5 @@
 """An example plugin: one rule and one output format, through stylelint-news's hooks."""
+
 from __future__ import annotations
 
 import regex
@@ -6,7 +7,9 @@ import regex
 from stylelint_news import Rule, hookimpl
 
 #: Verbs tabloids use for "criticised"; the desk wants the plain word.
-TABLOID = regex.compile(r"(?<![\p{L}-])(?:slam(?:s|med)?|blast(?:s|ed)?|lash(?:es|ed)? out)(?![\p{L}-])", regex.IGNORECASE)
+TABLOID = regex.compile(
+    r"(?<![\p{L}-])(?:slam(?:s|med)?|blast(?:s|ed)?|lash(?:es|ed)? out)(?![\p{L}-])", regex.IGNORECASE
+)
 
 
 class TabloidVerb(Rule):
@@ -21,8 +24,9 @@ class TabloidVerb(Rule):
     def check(self, doc, ctx):
         for m in TABLOID.finditer(doc.prose):
             if doc.in_quote(m.start()) is None:
-                yield self.report(doc, m.start(), m.end(), f'"{m.group()}" is tabloid: write "criticised"',
-                                  suggestions=["criticised"])
+                yield self.report(
+                    doc, m.start(), m.end(), f'"{m.group()}" is tabloid: write "criticised"', suggestions=["criticised"]
+                )
 
 
 def tally(findings, rules):
