@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .hookspecs import hookimpl
 
 if TYPE_CHECKING:
-    from .engine import lint_text
+    from .engine.linter import lint_text
     from .finding import Edit, Finding, Fix
     from .rule import Context, Rule
 

@@ -7,21 +7,23 @@ name the file under `rules` in the configuration.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 if TYPE_CHECKING:
-    from .finding import Finding
+    from .output.report import Report
     from .rule import Rule
 
 PROJECT = "stylelint_news"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
-#: A formatter turns the run's findings into the text written to the output.
-Formatter = Callable[["Sequence[Finding]", "Mapping[str, Rule]"], str]
+#: A formatter turns the run's report (its findings in order, the rules that made them and, with
+#: `--show-source`, each finding's line: see `stylelint_news.output.report.Report`) into the text
+#: written to the output.
+Formatter = Callable[["Report"], str]
 #: A rule type builds a Rule from one TOML table of a rule pack; it raises ValueError with a reason.
 RuleType = Callable[[Mapping[str, Any], str], "Rule"]
 

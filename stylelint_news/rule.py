@@ -11,12 +11,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import patterns
-from .document import Document
+from .engine.patterns import Lazy
+from .text.document import Document
 from .finding import Edit, Finding, Fix
 
-CODE = patterns.compile(r"^[A-Z]{1,3}[0-9]{3}$")
-NAME = patterns.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+CODE = Lazy(r"^[A-Z]{1,3}[0-9]{3}$")
+NAME = Lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from stylelint_news.config import Settings
-from stylelint_news.engine import Flags, Linter
-from stylelint_news.plugins import build
-from stylelint_news.source import Source
+from stylelint_news.engine.linter import Flags, Linter
+from stylelint_news.engine.plugins import build
+from stylelint_news.text.source import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 

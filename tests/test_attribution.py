@@ -123,7 +123,7 @@ def test_people_introduced_and_organisations_pass(lint, text):
 
 
 def test_evidence_is_read_around_each_occurrence_of_the_name():
-    from stylelint_news.checks.attribution import _evidence
+    from stylelint_news.checks.attribution.surname_first_reference import _evidence
 
     prose = (
         "The haulage firm Brackwell said on Monday that it would cut routes. "

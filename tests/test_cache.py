@@ -54,9 +54,10 @@ def test_identical_files_in_different_places_are_not_confused(tmp_path):
 
 
 def test_built_data_is_rebuilt_when_its_shape_or_source_changes(tmp_path, monkeypatch):
-    from stylelint_news import cache
+    from stylelint_news.engine import datastore
+    from stylelint_news.engine.datastore import DataStore
 
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "data"))
+    store = DataStore(tmp_path / "data")
     source = tmp_path / "words.txt"
     source.write_text("a\n", encoding="utf-8")
     calls = []
@@ -65,43 +66,78 @@ def test_built_data_is_rebuilt_when_its_shape_or_source_changes(tmp_path, monkey
         calls.append(1)
         return ("shape", len(calls))
 
-    assert cache.built("t", source, build) == ("shape", 1)
-    assert cache.built("t", source, build) == ("shape", 1)  # read back, not rebuilt
-    monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
-    assert cache.built("t", source, build) == ("shape", 2)  # a new shape is never read as the old
+    assert store.built("t", source, build) == ("shape", 1)
+    assert store.built("t", source, build) == ("shape", 1)  # read back, not rebuilt
+    monkeypatch.setattr(datastore, "FORMAT", datastore.FORMAT + 1)
+    assert store.built("t", source, build) == ("shape", 2)  # a new shape is never read as the old
     source.write_text("a\nb\n", encoding="utf-8")
-    assert cache.built("t", source, build) == ("shape", 3)  # nor is data built from an older source
+    assert store.built("t", source, build) == ("shape", 3)  # nor is data built from an older source
+
+
+def test_a_damaged_entry_is_rebuilt_and_said_once(tmp_path):
+    """Any byte of an entry changed: the data is built again, never read as something else."""
+    from stylelint_news.engine.datastore import DataStore
+
+    source = tmp_path / "words.txt"
+    source.write_text("a\n", encoding="utf-8")
+    store = DataStore(tmp_path / "data")
+    store.built("t", source, lambda: {"harbour": 40, "ferry": 7})
+    path = next((tmp_path / "data").glob("t-*.marshal"))
+    good = path.read_bytes()
+    for at in range(0, len(good), max(1, len(good) // 40)):
+        damaged = bytearray(good)
+        damaged[at] ^= 0x04
+        path.write_bytes(bytes(damaged))
+        again = DataStore(tmp_path / "data")
+        assert again.built("t", source, lambda: "rebuilt") == "rebuilt", at
+        assert [n for n in again.take_notices() if "damaged" in n], at
+        path.write_bytes(good)
+
+
+def test_a_folder_others_may_write_to_is_not_used(tmp_path):
+    from stylelint_news.engine.datastore import DataStore
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    store = DataStore(shared)
+    assert store.folder is None and "other users" in " ".join(store.take_notices())
+    source = tmp_path / "words.txt"
+    source.write_text("a\n", encoding="utf-8")
+    assert store.built("t", source, lambda: 1) == 1
+    assert not list(shared.iterdir())
 
 
 def test_the_tools_own_code_is_part_of_the_key(tmp_path):
     import os
 
-    from stylelint_news.resultcache import code_fingerprint
+    from stylelint_news.engine.resultcache import code_fingerprint
 
     (tmp_path / "rule.py").write_text("x = 1\n", encoding="utf-8")
     (tmp_path / "pack.toml").write_text("", encoding="utf-8")
-    before = code_fingerprint(tmp_path)
-    assert code_fingerprint(tmp_path) == before
+    before = code_fingerprint((tmp_path,))
+    assert code_fingerprint((tmp_path,)) == before
     (tmp_path / "rule.py").write_text("x = 2\n", encoding="utf-8")
     os.utime(tmp_path / "rule.py", ns=(1, 1))
-    assert code_fingerprint(tmp_path) != before
+    assert code_fingerprint((tmp_path,)) != before
 
 
-def test_old_built_data_is_pruned_but_a_few_installs_keep_theirs(tmp_path, monkeypatch):
+def test_old_built_data_is_pruned_but_a_few_installs_keep_theirs(tmp_path):
     """Each upgrade or new install builds its own entry; the folder keeps the newest few of
     each name, not every one ever built, and never touches other names."""
     import os
 
-    from stylelint_news import cache
+    from stylelint_news.engine import datastore
+    from stylelint_news.engine.datastore import DataStore
 
-    monkeypatch.setenv(cache.ENV, str(tmp_path / "data"))
+    store = DataStore(tmp_path / "data")
     source = tmp_path / "words.txt"
     for n in range(6):
         source.write_text("a\n" * (n + 1), encoding="utf-8")  # a new source: a new key
-        cache.built("t", source, lambda: n)
-        cache.built("t-other", source, lambda: n)
+        store.built("t", source, lambda n=n: n)
+        store.built("t-other", source, lambda n=n: n)
         for entry in (tmp_path / "data").glob("*.marshal"):  # make each round visibly older than the next
             os.utime(entry, (entry.stat().st_atime, entry.stat().st_mtime - 10))
     names = sorted(p.name.rsplit("-", 1)[0] for p in (tmp_path / "data").glob("*.marshal"))
-    assert names == ["t"] * cache.KEEP + ["t-other"] * cache.KEEP
-    assert cache.built("t", source, lambda: "rebuilt") == 5  # the newest is still there
+    assert names == ["t"] * datastore.KEEP + ["t-other"] * datastore.KEEP
+    assert store.built("t", source, lambda: "rebuilt") == 5  # the newest is still there

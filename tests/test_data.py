@@ -41,7 +41,7 @@ def test_homophone_sets_have_two_or_more_distinct_words_and_no_word_twice():
 
 
 def test_built_confusion_sets_never_map_a_word_to_itself_or_an_inflection():
-    from stylelint_news import confusables
+    from stylelint_news.language import confusables
 
     for word in ("trial", "public", "from", "said", "their", "claims", "county"):
         found = confusables.candidates(word)
@@ -53,7 +53,7 @@ def test_built_confusion_sets_never_map_a_word_to_itself_or_an_inflection():
 def test_word_tables_answer_the_same_by_bisection_and_as_a_dict(switch_after, stride):
     """One article searches the tables by bisection, an archive as a dict: the answers must not
     depend on how many look-ups came first, nor on where the sampled lines fall."""
-    from stylelint_news.lexicon import Lines, Table, _pack, pack_lines
+    from stylelint_news.language.lexicon import Lines, Table, _pack, pack_lines
 
     pairs = {"harbour": 40, "zebra": 12, "aardvark": 3, "ferry": 255, "quay": 7, "jetty": 9, "éclair": 5}
     words = {"colour": "color", "grey": "gray", "tyre": "tire", "kerb": "curb", "aeroplane": "airplane"}
@@ -68,7 +68,7 @@ def test_word_tables_answer_the_same_by_bisection_and_as_a_dict(switch_after, st
 
 def test_parts_of_speech_from_lemminflect():
     """The table T002 reads to tell a verb in its own right from a slip for "said"."""
-    from stylelint_news.inflections import can_be_noun, is_past_tense, parts_of_speech
+    from stylelint_news.language.inflections import can_be_noun, is_past_tense, parts_of_speech
 
     assert all(is_past_tense(w) for w in ("slid", "told", "folded", "written", "dented"))
     assert not any(is_past_tense(w) for w in ("sad", "oars", "toad", "adder", "slide", "told-off"))
@@ -77,7 +77,7 @@ def test_parts_of_speech_from_lemminflect():
 
 
 def test_census_surname_ranks():
-    from stylelint_news.people import surname_rank
+    from stylelint_news.language.people import surname_rank
 
     assert surname_rank("Smith") == 1 and 100 < surname_rank("Walsh") < 2000
     assert surname_rank("Qzxv") is None and surname_rank("Harbour") > 2000  # a surname, but a rare one

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from stylelint_news.document import Document
-from stylelint_news.source import Source
+from stylelint_news.text.document import Document
+from stylelint_news.text.source import Source
 
 MD = """---
 title: "Storm closes \\"coastal\\" road"

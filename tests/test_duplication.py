@@ -88,7 +88,7 @@ def test_a_copy_with_other_quotes_dashes_and_case_is_the_same_copy(lint):
 
 
 def test_tokens_drop_apostrophes_and_part_hyphens():
-    from stylelint_news.similarity import tokens, tokens_of
+    from stylelint_news.checks.duplication.similarity import tokens, tokens_of
 
     assert tokens(["Kayak-hire", "they're", "Harbour’s", "3"]) == ["kayak", "hire", "theyre", "harbours", "3"]
     assert tokens_of("“Kayak-hire,” they're told.") == ["kayak", "hire", "theyre", "told"]

@@ -22,9 +22,10 @@ def test_example_plugin_package_installs_and_reports(tmp_path):
         text=True,
         check=True,
     ).stdout.strip()
-    here = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"], str(ROOT)}
+    # addsitedir, not a plain path: the parent's own .pth files (an editable install's finder) apply too
+    here = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
     (tmp_path / "venv" / site.split(str(env_dir))[-1].lstrip("/")).joinpath("parent.pth").write_text(
-        "\n".join(sorted(here)) + "\n", encoding="utf-8"
+        "".join(f"import site; site.addsitedir({folder!r})\n" for folder in here), encoding="utf-8"
     )
     install = subprocess.run(
         [python, "-m", "pip", "install", "--quiet", "--no-deps", str(ROOT / "examples" / "newsdesk-plugin")],

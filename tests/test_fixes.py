@@ -88,7 +88,7 @@ def test_a_file_changed_since_it_was_read_is_not_written(tmp_path):
     import pytest
 
     from stylelint_news.errors import UsageError
-    from stylelint_news.source import read_source, write_atomically
+    from stylelint_news.text.source import read_source, write_atomically
 
     p = tmp_path / "a.md"
     p.write_text("They sailed to to the island.\n", encoding="utf-8")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from stylelint_news import engine
+from stylelint_news.engine import linter as engine
 from stylelint_news.config import Settings
-from stylelint_news.engine import Flags, Linter
-from stylelint_news.source import Source
+from stylelint_news.engine.linter import Flags, Linter
+from stylelint_news.text.source import Source
 
 #: A misspelling made once is flagged (twice, it is taken as meant), and a stray capital seen three
 #: times is taken for a name, so each paragraph has its own.
@@ -47,7 +47,7 @@ def findings(text: str, path: str = "big.md", fix: bool = False):
 @pytest.fixture(scope="module", autouse=True)
 def registry():
     global REGISTRY
-    from stylelint_news.plugins import build
+    from stylelint_news.engine.plugins import build
 
     REGISTRY = build(Settings())[1]
 

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from stylelint_news.config import Settings
-from stylelint_news.document import WORD, Document
-from stylelint_news.engine import Flags, Linter
-from stylelint_news.fixes import apply, choose
-from stylelint_news.plugins import build
-from stylelint_news.source import Source
+from stylelint_news.text.document import WORD, Document
+from stylelint_news.engine.linter import Flags, Linter
+from stylelint_news.engine.fixes import apply, choose
+from stylelint_news.engine.plugins import build
+from stylelint_news.text.source import Source
 
 REGISTRY = build(Settings())[1]
 LINTER = Linter(Settings(), REGISTRY, Flags(select=("ALL",)))
@@ -76,7 +76,7 @@ def test_fixes_change_only_their_spans_and_are_idempotent(text, path):
 @given(st.binary(max_size=600), st.sampled_from(["a.md", "a.txt"]))
 def test_random_bytes_end_in_findings_a_clear_error_or_nothing(data, path):
     from stylelint_news.errors import UsageError
-    from stylelint_news.source import decode
+    from stylelint_news.text.source import decode
 
     try:
         source = decode(path, data)
@@ -124,7 +124,7 @@ def test_words_are_what_the_word_pattern_finds_in_each_block(text, path):
 def test_the_telltale_searches_never_change_the_prose_view(text):
     """A pattern is skipped when a plain search finds none of its telltales: so it must be a
     pattern that could not have matched."""
-    from stylelint_news import prose
+    from stylelint_news.text import prose
 
     quick = prose.prose_view(text, markdown=True)
     saved = dict(prose.TELLTALES)
@@ -142,7 +142,7 @@ def test_the_telltale_searches_never_change_the_prose_view(text):
     ).map("".join)
 )
 def test_the_last_sentence_end_found_from_the_end_is_the_last_found_from_the_start(text):
-    from stylelint_news.checks.duplication import LAST_SENTENCE_END, SENTENCE_END
+    from stylelint_news.packs.leftover import LAST_SENTENCE_END, SENTENCE_END
 
     forward = [m.end() for m in SENTENCE_END.finditer(text)]
     backward = LAST_SENTENCE_END.search(text)

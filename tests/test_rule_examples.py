@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stylelint_news.config import Settings
-from stylelint_news.plugins import build
+from stylelint_news.engine.plugins import build
 
 RULES = sorted(build(Settings())[1].rules.values(), key=lambda r: r.code)
 

@@ -27,8 +27,8 @@ def test_plain_text_directive_is_not_prose(lint):
 
 def test_unused_suppression_is_reported_on_request(registry):
     from stylelint_news.config import Settings
-    from stylelint_news.engine import Flags, Linter
-    from stylelint_news.source import Source
+    from stylelint_news.engine.linter import Flags, Linter
+    from stylelint_news.text.source import Source
 
     text = "<!-- stylelint-news: disable-next-line T003 -->\nA clean line.\n"
     linter = Linter(Settings(), registry, Flags(select=("T003",), report_unused_suppressions=True))
@@ -38,8 +38,8 @@ def test_unused_suppression_is_reported_on_request(registry):
 
 def test_unknown_directive_is_an_error(registry):
     from stylelint_news.config import Settings
-    from stylelint_news.engine import Linter
-    from stylelint_news.source import Source
+    from stylelint_news.engine.linter import Linter
+    from stylelint_news.text.source import Source
 
     result = Linter(Settings(), registry).lint(Source("a.md", "<!-- stylelint-news: disabel T003 -->\n"))
     assert result.problems == ["a.md:1:1: unknown suppression `disabel` (use disable, enable, disable-next-line)"]

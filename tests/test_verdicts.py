@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from stylelint_news import verdicts
-from stylelint_news.verdicts import Verdicts
+from stylelint_news.engine import verdicts
+from stylelint_news.engine.verdicts import Verdicts
 
 
 def test_each_word_is_judged_once_and_hits_keep_their_values():

@@ -29,10 +29,10 @@ class TabloidVerb(Rule):
                 )
 
 
-def tally(findings, rules):
+def tally(report):
     """A one-line summary per file, for the desk's morning e-mail."""
     counts: dict[str, int] = {}
-    for f in findings:
+    for f in report.findings:
         counts[f.path] = counts.get(f.path, 0) + 1
     return "".join(f"{path}: {n} finding{'s' if n != 1 else ''}\n" for path, n in sorted(counts.items()))
 

@@ -1,0 +1,202 @@
+"""T002: a real word that is wrong where it stands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...engine.context import Context
+from ...engine.verdicts import Verdicts
+from ...finding import Finding
+from ...language import confusables
+from ...language.lexicon import pair_log, zipf
+from ...language.wordlists import closed_class
+from ...rule import Rule
+from ...text.document import Document
+from .frames import (
+    ADVERBS_AFTER_THERE,
+    BE,
+    COMPARATIVES,
+    DETERMINERS,
+    PERFECT,
+    POSSESSIVES,
+    PREPOSITIONS,
+    SAYING,
+    _is_verb,
+    _joined,
+    _noun_phrase,
+    _now_or_not,
+    _place_after,
+    _preposition,
+    _saying_frame,
+    _that_clause,
+)
+
+
+class ConfusedWord(Rule):
+    code = "T002"
+    name = "confused-word"
+    summary = "A real word that is wrong where it stands."
+    what = (
+        "Flags a correctly spelt word that its neighbours show is a slip for a word one edit away "
+        "or a classic confusable, in frames news uses all the time: a subject followed by a "
+        'near-miss of a verb of saying ("the minister adder that", "the mayor toad reporters"); a possessive '
+        'before a noun ("in there home"); a comparative before "then" ("stronger then '
+        'ever"); a preposition before a name or determiner ("reports form China"); "now" '
+        'for "not" after a directive ("urged the crews now to sail") and "not" for "now" '
+        "where no auxiliary carries it; and a rare word where a common one fits both neighbours "
+        '("a pubic hearing"). The evidence is Google Books pair counts (symspellpy), word '
+        "frequencies (wordfreq) and parts of speech (lemminflect); a word that fits its neighbours "
+        '("an adder in the heather", "a toad in the pond", "Okafor slid the ball") passes.'
+    )
+    why = "A spell checker passes these, so they reach print; readers see them at once."
+    bad = "The minister adder that the talks would resume on Monday."
+    good = "The minister added that the talks would resume on Monday. An adder was seen on the heath."
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        words = doc.words
+        confusable = ctx.run.memo("T002 confusable", lambda: Verdicts(_may_be_confused)).hits_among(words.texts)
+        for i in words.where(confusable):
+            w = words[i]
+            x = w.text
+            text = doc.text  # gaps read in the file: a blanked link or URL is not a space
+            before = words[i - 1] if i and _joined(text, words[i - 1], w) else None
+            after = words[i + 1] if i + 1 < len(words) and _joined(text, w, words[i + 1]) else None
+            if x in ("now", "not"):
+                found = _now_or_not(x, text, words, i, before, prose[w.end : w.end + 1])
+            else:
+                # "the Wales fold,": a determiner before a capitalised word makes it a modifier
+                determined = (
+                    before is not None
+                    and i >= 2
+                    and _joined(text, words[i - 2], before)
+                    and words[i - 2].text.lower() in DETERMINERS
+                )
+                found = _meant(
+                    x,
+                    before,
+                    after,
+                    prose[max(0, w.start - 3) : w.start],
+                    prose[w.end : w.end + 1],
+                    _noun_phrase(text, words, i),
+                    determined,
+                    _that_clause(text, words, i),
+                )
+            if found is not None:
+                right, frame = found
+                yield self.report(
+                    doc,
+                    w.start,
+                    w.end,
+                    f'"{x}" looks like a slip for "{right}" here ({frame})',
+                    suggestions=[right],
+                    replacement=right,
+                    safe=False,
+                )
+
+
+def _may_be_confused(x: str) -> bool | None:
+    """The test once per word, before any context is read: can a frame of `_meant` apply to this
+    word at all? The same conditions on the word and its candidates as the frames, so that only
+    words with a chance reach them (half of those a looser test let through). True or None (no),
+    as Verdicts takes it."""
+    if x in POSSESSIVES or x in ("then", "now", "not"):
+        return True
+    if not x.islower() or len(x) < 3 or not x.isalpha():
+        return None
+    candidates = confusables.candidates(x)  # most words have none: no frequency to look up
+    zx = zipf(x) if candidates else 0
+    if not zx:
+        return None
+    function_words = closed_class()
+    for c in candidates:
+        gap = zipf(c) - zx
+        if c in SAYING and x not in SAYING and gap >= 0.7:
+            return True  # the verb-of-saying frame
+        if x not in function_words and (
+            c in PREPOSITIONS
+            and gap >= 1.0  # the preposition frame
+            or zx <= 3.5
+            and gap >= 2.0
+            and c not in function_words
+        ):  # a rare word
+            return True
+    return None
+
+
+def _meant(
+    x: str, before, after, lead: str, trail: str, phrase: bool = False, determined: bool = False, clause: bool = False
+) -> tuple[str, str] | None:
+    """The word meant instead of `x` and the frame that shows it, or None. `phrase`: a noun
+    phrase opened by a determiner ends just before `x`; `determined`: the word before `x` is
+    itself preceded by a determiner; `clause`: "that" follows within three words."""
+    p = before.text.lower() if before is not None else None
+    q = after.text.lower() if after is not None else None
+    x_left = pair_log(p, x) if p else 0.0
+    x_right = pair_log(x, q) if q else 0.0
+    if (
+        q is not None
+        and x in POSSESSIVES
+        and p not in BE
+        and not after.text[:1].isupper()
+        and not (p is not None and _place_after(p, x, POSSESSIVES[x]))
+    ):
+        right = POSSESSIVES[x]
+        c_right = pair_log(right, q)
+        if c_right >= 7.0 and x_right < c_right - 1.5 and q not in ADVERBS_AFTER_THERE:
+            return right, f'"{right} {q}"'
+        if (
+            not x_right
+            and q.isalpha()
+            and q not in closed_class()
+            and q not in ADVERBS_AFTER_THERE
+            and not q.endswith(("ing", "ed"))
+            and not _is_verb(q)
+            and p is not None
+            and p not in PERFECT
+        ):
+            return right, f'"{right} {q}": "there" does not go before "{q}"'
+    if (
+        x == "then"
+        and p is not None
+        and (p.endswith("er") or p in COMPARATIVES)
+        and pair_log(p, "than") >= 7.0
+        and not pair_log(p, "then")
+    ):
+        return "than", f'"{p} than"'
+    candidates = confusables.candidates(x)
+    function_words = closed_class()
+    zx = zipf(x)
+    found = _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words)
+    if found is not None:
+        return found
+    for c in candidates:
+        gap = zipf(c) - zx
+        if (
+            c in SAYING
+            and x not in SAYING
+            and not x_left
+            and gap >= 0.7
+            and not _is_verb(x, clause)
+            and not (q is not None and q[:1].isdigit())
+        ):
+            frame = _saying_frame(x, p, q, before, after, lead, trail, phrase, determined, x_right, c)
+            if frame is not None:
+                return c, frame
+        if (
+            x not in function_words
+            and c not in function_words
+            and p is not None
+            and q is not None
+            and not x_left
+            and not x_right
+            and zx <= 3.5
+            and gap >= 2.0
+            and pair_log(p, c) >= 7.5
+            and pair_log(c, q) >= 7.5
+            and (p not in function_words or q not in function_words)
+        ):
+            # a content word beside it says what fits ("public transport"); between two function
+            # words ("a rock and") the counts only say which word is commoner
+            return c, f'"{p} {c} {q}"'
+    return None

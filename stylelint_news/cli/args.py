@@ -1,0 +1,53 @@
+"""The command line's arguments: one parser, so `--help` is the reference."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def selectors(value: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in value.split(",") if s.strip())
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="stylelint-news",
+        description="Lint news copy (Markdown or plain text) for typos, duplication, capitalisation and attribution.",
+        epilog="Exit status: 0 clean, 1 findings, 2 usage, input or configuration error. "
+        "`stylelint-news rules test|try ...` tests rule packs (see `stylelint-news rules --help`).",
+    )
+    p.add_argument("paths", nargs="*", help="files or folders to lint (default: .); - reads standard input")
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: found walking up from the paths)")
+    p.add_argument(
+        "--select", type=selectors, metavar="LIST", help="rules to run: codes, prefixes or names, comma-separated"
+    )
+    p.add_argument("--ignore", type=selectors, metavar="LIST", help="rules not to run")
+    p.add_argument("--extend-select", type=selectors, metavar="LIST", default=(), help="rules to run as well")
+    p.add_argument("--extend-ignore", type=selectors, metavar="LIST", default=(), help="more rules not to run")
+    p.add_argument("--dialect", choices=["en", "en-GB", "en-US"], help="spelling to accept (default: both)")
+    p.add_argument(
+        "--format", default="flake8", metavar="NAME", help="flake8 (default), json, github, sarif, or a plugin's"
+    )
+    p.add_argument("--show-source", action="store_true", help="print the line and a caret under each finding")
+    p.add_argument("--statistics", action="store_true", help="count findings by code at the end")
+    p.add_argument("--count", action="store_true", help="print the number of findings at the end")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for standard input")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    p.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (implies --fix)")
+    p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    p.add_argument(
+        "--report-unused-suppressions",
+        action="store_true",
+        help="report inline suppressions that suppress nothing (X001)",
+    )
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to lint with (default: the number of cores)")
+    p.add_argument("--no-cache", action="store_true", help="lint every file, even those unchanged since the last run")
+    p.add_argument(
+        "--cache-dir", metavar="DIR", help="where results and built data are kept (default: ~/.cache/stylelint-news)"
+    )
+    p.add_argument("--list-rules", action="store_true", help="list every rule, marking those that would run")
+    p.add_argument("--explain", metavar="CODE", help="print a rule's documentation")
+    p.add_argument("--version", action="store_true", help="print the version and the plugins loaded")
+    return p

@@ -1,0 +1,88 @@
+"""Linting many files: one process or all cores, with the same output in the same order.
+
+Each worker process builds its Linter once (or inherits it through fork) and then lints whole
+files; the output stage's per-file step (`finish`, see output/report.py) runs where the file was
+linted, so a fix is written without the text travelling back. Results come back in the order the
+files were given, so `--jobs` never changes the output.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+
+from ..errors import UsageError
+from ..text.source import Source, decode, read_source
+from .linter import Linter, Result
+from .resultcache import ResultCache
+
+#: Below this many files a pool costs more than it saves.
+PARALLEL_THRESHOLD = 8
+
+#: What the report stage does with each file's result where it was linted.
+Finish = Callable[[Source, Result], Result]
+
+#: The worker's own linter, finishing step and result cache: set once per worker process by the
+#: pool's initializer (or in this process for a serial run).
+_worker: tuple[Linter, Finish, ResultCache | None] | None = None
+
+
+def _init(linter: Linter, finish: Finish, cache: ResultCache | None) -> None:
+    global _worker  # noqa: PLW0603 - a worker process's own state, set once by the pool
+    _worker = (linter, finish, cache)
+
+
+def _lint_path(path: str) -> Result:
+    assert _worker is not None
+    linter, finish, cache = _worker
+    try:
+        source = read_source(path)
+    except UsageError as err:
+        return Result(path, problems=[str(err)])
+    if cache is not None and source.raw is not None:
+        findings = cache.get(path, source.raw)
+        if findings is not None:
+            return finish(source, Result(path, findings=findings))
+    result = finish(source, linter.lint(source))
+    if cache is not None and source.raw is not None and not result.problems:
+        cache.put(path, source.raw, result.findings)
+    return result
+
+
+def lint_stdin(linter: Linter, finish: Finish, name: str) -> Result:
+    """Standard input, reported under `name`; never written back (it has no file)."""
+    data = sys.stdin.buffer.read()
+    try:
+        source = decode(name, data)
+    except UsageError as err:
+        return Result(name, problems=[str(err)])
+    source = Source(name, source.text, source.bom, raw=None)
+    return finish(source, linter.lint(source))
+
+
+def lint_paths(
+    linter: Linter, finish: Finish, paths: Sequence[str], jobs: int, cache: ResultCache | None = None
+) -> Iterator[Result]:
+    """Results for each path, in order."""
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        _init(linter, finish, cache)
+        yield from map(_lint_path, paths)
+        return
+    import multiprocessing  # here, not at the top: one file never pays for a pool
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init, initargs=(linter, finish, cache)
+    ) as pool:
+        yield from pool.map(_lint_path, paths, chunksize=chunk)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1

@@ -1,0 +1,232 @@
+"""English words and how common they are, from wordfreq (and pair counts from symspellpy).
+
+wordfreq (Robyn Speer, 2023) merges Wikipedia, subtitles, news, books and web text into one
+frequency list of 321,000 English words, British and American spellings alike; symspellpy ships
+243,000 English word pairs with counts from the Google Books n-grams. Each is read once into a
+compact cache (see cache.py): the sorted keys as one string and their values as one byte each.
+Loading that takes about 25 ms, against 130 ms for a dictionary, and only runs that ask for it pay.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from bisect import bisect_right
+from functools import cache
+
+from ..engine.context import built
+from ..engine.datastore import package_file
+
+
+def BIGRAMS():  # noqa: N802 - a path, named like the constant it stands for
+    return package_file("symspellpy", "frequency_bigramdictionary_en_243_342.txt")
+
+
+def UNIGRAMS():  # noqa: N802
+    return package_file("symspellpy", "frequency_dictionary_en_82_765.txt")
+
+
+class _SortedLines:
+    """Sorted lines kept as one UTF-8 byte string and an array of where each starts, searched by
+    bisection over slices: bytes load as a plain copy (a 4 MB table in a millisecond, against 13 ms
+    for the same table as a str, which marshal must decode), and UTF-8 sorts as the text does. The
+    base of `Table` and `Lines`.
+
+    Bisection is right for one article; after many look-ups (an archive) the table turns itself
+    into a dict once, which costs about 0.1 s and makes every later look-up a hash.
+    """
+
+    DICT_AFTER = 4_000
+
+    def __init__(self, blob: bytes, offsets: bytes, sample: bytes, stride: int) -> None:
+        self.blob = blob
+        self.starts = array("I")
+        self.starts.frombytes(offsets)
+        self.sample = sample.split(b"\n")
+        self.stride = stride
+        self.asked = 0
+        self.map: dict | None = None
+
+    def line(self, i: int) -> bytes:
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.blob)
+        return self.blob[self.starts[i] : end]
+
+    def lines(self) -> list[str]:
+        return self.blob.decode("utf-8").split("\n")
+
+    def first_at_least(self, probe: bytes) -> int:
+        """The index of the first line not less than `probe` (len(starts) if none): bisection in
+        C over every stride-th line (stored with the table), then in Python within the stride (six
+        steps instead of 19)."""
+        k = bisect_right(self.sample, probe)  # sample[k - 1] <= probe < sample[k]
+        lo, hi = max(0, (k - 1) * self.stride), min(len(self.starts), k * self.stride)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.line(mid) < probe:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _use_map(self) -> bool:
+        if self.map is None:
+            self.asked += 1
+            if self.asked <= self.DICT_AFTER:
+                return False
+            self.map = self._as_dict()
+        return True
+
+    def _as_dict(self) -> dict:
+        raise NotImplementedError
+
+
+#: Every STRIDE-th line is kept apart as well, for the first steps of a look-up.
+STRIDE = 64
+#: The stored form of sorted lines (see `_blob`), and of a `Table`: its values, then its keys' lines.
+StoredLines = tuple[bytes, bytes, bytes, int]
+StoredTable = tuple[bytes, bytes, bytes, bytes, int]
+
+
+def _blob(lines: list[str], stride: int = STRIDE) -> StoredLines:
+    """The stored form of sorted lines: one UTF-8 byte string, where each line starts in it, and
+    every stride-th line (with the stride)."""
+    encoded = [line.encode("utf-8") for line in lines]
+    starts = array("I")
+    pos = 0
+    for line in encoded:
+        starts.append(pos)
+        pos += len(line) + 1
+    return b"\n".join(encoded), starts.tobytes(), b"\n".join(encoded[::stride]), stride
+
+
+class Table(_SortedLines):
+    """A read-only map from sorted string keys to one-byte values."""
+
+    def __init__(self, data: StoredTable) -> None:
+        self.values, *lines = data
+        super().__init__(*lines)
+
+    def _as_dict(self) -> dict[str, int]:
+        return dict(zip(self.lines(), self.values))
+
+    def get(self, key: str) -> int:
+        if self._use_map():
+            return self.map.get(key, 0)
+        probe = key.encode("utf-8", "surrogatepass")
+        i = self.first_at_least(probe)
+        return self.values[i] if i < len(self.starts) and self.line(i) == probe else 0
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) > 0
+
+
+class Lines(_SortedLines):
+    """A read-only map from sorted keys to strings, stored as "key<TAB>value" lines: a set or a
+    dict of tens of thousands of words that loads in a millisecond."""
+
+    def __init__(self, data: StoredLines) -> None:
+        super().__init__(*data)
+
+    def _as_dict(self) -> dict[str, str]:
+        return dict(line.split("\t", 1) for line in self.lines() if "\t" in line)
+
+    def get(self, key: str) -> str | None:
+        if self._use_map():
+            return self.map.get(key)
+        probe = key.encode("utf-8", "surrogatepass") + b"\t"
+        i = self.first_at_least(probe)
+        if i < len(self.starts):
+            line = self.line(i)
+            if line.startswith(probe):
+                return line[len(probe) :].decode("utf-8")
+        return None
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+
+def pack_lines(pairs: dict[str, str], stride: int = STRIDE) -> StoredLines:
+    """The stored form of a `Lines` table."""
+    return _blob(sorted(f"{k}\t{v}" for k, v in pairs.items() if "\t" not in k and "\n" not in k + v), stride)
+
+
+def _pack(pairs: dict[str, int], stride: int = STRIDE) -> StoredTable:
+    """The stored form of a `Table`: its values, one byte a key, and its sorted keys."""
+    keys = sorted(pairs)
+    return bytes(min(255, max(0, pairs[k])) for k in keys), *_blob(keys, stride)
+
+
+def _build_zipf() -> StoredTable:
+    from wordfreq import get_frequency_dict
+
+    return _pack(
+        {
+            w: round((math.log10(f) + 9) * 10)
+            for w, f in get_frequency_dict("en", "large").items()
+            if f > 0 and w.replace("'", "").replace("-", "").isalpha() and "\n" not in w
+        }
+    )
+
+
+@cache
+def _zipf() -> Table:
+    return Table(built("zipf", package_file("wordfreq", "data", "large_en.msgpack.gz"), _build_zipf))
+
+
+def known(words: set[str]) -> set[str]:
+    """The words wordfreq has seen: a set intersection once the table is a dict (hundreds of
+    candidate spellings at a time, as T001's suggestions try), one look-up each before."""
+    table = _zipf()
+    if table.map is not None:
+        return words & table.map.keys()
+    return {w for w in words if table.get(w)}
+
+
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of a lowercase word: 6 for "said", 3 for "ferrule", 0 if unseen."""
+    return _zipf().get(word) / 10
+
+
+def _build_pairs() -> StoredTable:
+    text = BIGRAMS().read_text(encoding="utf-8")
+    pairs: dict[str, int] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            pairs[f"{parts[0]} {parts[1]}"] = round(math.log10(int(parts[2])) * 20)
+    return _pack(pairs)
+
+
+@cache
+def _pairs() -> Table:
+    table = Table(built("pairs", BIGRAMS(), _build_pairs))
+    # Pairs are looked up only around T002's candidates: about 10,000 times in an archive of
+    # 2,000 articles, 30 ms by bisection, where turning the table into a dict takes 70 ms.
+    table.DICT_AFTER = 30_000
+    return table
+
+
+def pair_log(first: str, second: str) -> float:
+    """log10 of how often "first second" occurs in the Google Books sample; 0 if not listed
+    (the list keeps pairs seen over 10 million times, so 0 means "rare", not "never")."""
+    return _pairs().get(f"{first} {second}") / 20
+
+
+def _build_unigrams() -> StoredTable:
+    text = UNIGRAMS().read_text(encoding="utf-8")
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            counts[parts[0]] = round(math.log10(int(parts[1])) * 20)
+    return _pack(counts)
+
+
+@cache
+def _unigrams() -> Table:
+    return Table(built("unigrams", UNIGRAMS(), _build_unigrams))
+
+
+def word_log(word: str) -> float:
+    """log10 of a word's count in the same Google Books sample as `pair_log`; 0 if not listed."""
+    return _unigrams().get(word) / 20

@@ -1,0 +1,234 @@
+"""Is a lowercase word English, and if not, what was meant?
+
+A word is known when wordfreq has seen it often enough, or when it is a known word with a
+productive affix ("unrecycled", "slinkier", "churlishly") or two known words run together
+("weblogger"). wordfreq also holds the commonest typos of the web at low frequency ("becuase"),
+so a rare word counts as a typo when codespell lists it as a misspelling or when a word one edit
+away is hundreds of times more common. Corrections are the edits-1 neighbours ranked by
+frequency (Norvig's method), or codespell's correction.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from ..engine.context import built
+from ..engine.datastore import package_file
+from .lexicon import Lines, StoredLines, known, pack_lines, zipf
+
+#: Below this Zipf frequency a word is barely attested: a typo when a common word is one edit
+#: away ("politicial" 1.2, "political" 5.3). Rare real words sit above it ("raunch" 1.6, "rouble" 2.2).
+RARE = 1.5
+#: Above this, only codespell's list makes a word a typo ("becuase" is common on the web).
+COMMON = 2.5
+#: How common the word one edit away must be to explain a rare word as its typo.
+NEIGHBOUR = 3.0
+#: A never-seen word this close to a word this common is a typo, whatever its affixes suggest.
+OBVIOUS = 4.0
+#: Zipf a stem or compound part must reach to vouch for a word.
+STEM = 2.5
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+PREFIXES = (
+    "un",
+    "re",
+    "non",
+    "pre",
+    "post",
+    "anti",
+    "over",
+    "under",
+    "out",
+    "mis",
+    "dis",
+    "co",
+    "counter",
+    "inter",
+    "multi",
+    "sub",
+    "super",
+    "mega",
+    "mini",
+    "micro",
+    "cyber",
+    "self",
+    "semi",
+    "ultra",
+    "hyper",
+    "de",
+    "ex",
+)
+SUFFIXES = (
+    "s",
+    "es",
+    "ed",
+    "d",
+    "ing",
+    "er",
+    "ers",
+    "est",
+    "ly",
+    "ness",
+    "less",
+    "ful",
+    "able",
+    "ably",
+    "ability",
+    "ism",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+    "ise",
+    "ize",
+    "ised",
+    "ized",
+    "ising",
+    "izing",
+    "isation",
+    "ization",
+    "ment",
+    "ments",
+    "ity",
+    "ities",
+    "ish",
+    "dom",
+    "hood",
+    "ship",
+    "ology",
+    "ologist",
+    "ologists",
+    "ery",
+    "ies",
+    "ier",
+    "iest",
+    "ily",
+    "iness",
+    "al",
+    "ally",
+    "ic",
+    "ical",
+    "ically",
+)
+
+
+def _build_codespell() -> StoredLines:
+    text = package_file("codespell_lib", "data", "dictionary.txt").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        wrong, _, right = line.partition("->")
+        right = right.split(",")[0].strip()
+        if wrong.isalpha() and right.replace(" ", "").replace("'", "").isalpha():
+            out[wrong] = right
+    return pack_lines(out)
+
+
+@cache
+def _codespell() -> Lines:
+    """codespell's misspelling -> first correction, for prose words (no code identifiers)."""
+    return Lines(built("codespell", package_file("codespell_lib", "data", "dictionary.txt"), _build_codespell))
+
+
+@cache
+def dialect_pairs() -> tuple[dict[str, str], dict[str, str]]:
+    """(British -> American, American -> British) spellings, from codespell's en-GB list."""
+    text = package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt").read_text(encoding="utf-8")
+    gb_us = {}
+    for line in text.splitlines():
+        gb, _, us = line.partition("->")
+        if gb and us:
+            gb_us[gb.strip()] = us.split(",")[0].strip()
+    return gb_us, {us: gb for gb, us in gb_us.items()}
+
+
+def wrong_dialect(dialect: str) -> dict[str, str]:
+    """The other dialect's spellings, each with this one's; none when both pass ("en"), so that
+    a run in the default dialect never reads the list."""
+    if dialect not in ("en-GB", "en-US"):
+        return {}
+    gb_us, us_gb = dialect_pairs()
+    return us_gb if dialect == "en-GB" else gb_us
+
+
+def _stem_known(word: str, depth: int = 0) -> bool:
+    for p in PREFIXES:
+        rest = word[len(p) :]
+        if word.startswith(p) and len(rest) >= 3 and (zipf(rest) >= STEM or depth == 0 and _stem_known(rest, 1)):
+            return True
+    for s in SUFFIXES:
+        if word.endswith(s) and len(word) - len(s) >= 3:
+            stem = word[: -len(s)]
+            candidates = [stem, stem + "e", stem + "y"]
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                candidates.append(stem[:-1])  # "slimmer" -> "slim"
+            if stem.endswith("i"):
+                candidates.append(stem[:-1] + "y")  # "slinkier" -> "slinky"
+            if any(zipf(c) >= STEM for c in candidates):
+                return True
+    return False
+
+
+def _compound(word: str) -> bool:
+    return any(zipf(word[:i]) >= 3.0 and zipf(word[i:]) >= 3.0 for i in range(4, len(word) - 3))
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    inserts = {a + c + b for a, b in splits for c in LETTERS}
+    return (deletes | transposes | replaces | inserts) - {word}
+
+
+def _inflection(a: str, b: str) -> bool:
+    """Whether one word is the other with an inflection added ("beachgoer", "beachgoers")."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short) :] in ("s", "d", "es", "ed")
+
+
+def best_neighbour(word: str) -> tuple[str, float] | None:
+    """The commonest word one edit away (not an inflection of it), and its Zipf frequency."""
+    scored = [(z, c) for c in known(edits1(word)) if not _inflection(word, c) and (z := zipf(c)) > 0]
+    if not scored:
+        return None
+    z, c = max(scored)
+    return c, z
+
+
+def _dialect_variant(word: str, other: str) -> bool:
+    gb_us, us_gb = dialect_pairs()
+    return (
+        gb_us.get(word) == other
+        or us_gb.get(word) == other
+        or word.replace("is", "iz") == other
+        or word.replace("our", "or") == other
+        or word.replace("yse", "yze") == other
+    )
+
+
+@lru_cache(maxsize=131072)
+def misspelling(word: str) -> tuple[bool, str | None]:
+    """(is it a misspelling, the likely correction) for a lowercase alphabetic word."""
+    z = zipf(word)
+    correction = _codespell().get(word)
+    if correction is not None and _dialect_variant(word, correction):
+        correction = None  # codespell prefers American spellings; both are English
+    if z >= COMMON:
+        return (correction is not None and zipf(correction.split()[0]) > z + 1.5), correction
+    if correction is not None:
+        return True, correction
+    if z >= RARE:
+        return False, None
+    neighbour = best_neighbour(word)
+    if z == 0 and neighbour is not None and neighbour[1] >= OBVIOUS:
+        return True, neighbour[0]  # never seen, and one key from a common word: "witgout"
+    if _stem_known(word) or _compound(word):
+        return False, None
+    if neighbour is not None and neighbour[1] >= NEIGHBOUR:
+        return True, neighbour[0]
+    return False, None  # an unseen word with no common neighbour: a term, a name, a loanword
+
+
+def is_listed(word: str) -> bool:
+    """Whether codespell lists the word as a misspelling (repeating it does not make it right)."""
+    return _codespell().get(word) is not None

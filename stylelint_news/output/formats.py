@@ -1,0 +1,148 @@
+"""Output formats, registered through the `stylelint_news_formats` hook like a plugin's.
+
+flake8's one line per finding is the default because editors, pre-commit and CI logs all know
+how to read it; JSON is for scripts, GitHub annotations for pull requests and SARIF for
+code-scanning dashboards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import __version__
+from ..hookspecs import Formatter, hookimpl
+from ..rule import Rule
+from .report import Report
+
+URI = "https://pypi.org/project/stylelint-news/"
+
+
+def flake8(report: Report) -> str:
+    """`path:line:col: CODE message`; with `--show-source`, the line and a caret under the column."""
+    out = []
+    for f in report.findings:
+        out.append(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}")
+        if report.show_source:
+            text = report.source_line(f).expandtabs(1)
+            width = max(1, (f.end_column - f.column) if f.end_line == f.line else len(text) - f.column + 1)
+            out.append(f"    {text}")
+            out.append("    " + " " * (f.column - 1) + "^" * min(width, 80))
+    return "".join(ln + "\n" for ln in out)
+
+
+def as_json(report: Report) -> str:
+    import json  # here: a run that prints flake8 lines never loads it
+
+    return json.dumps([f.as_dict() for f in report.findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report) -> str:
+    """GitHub Actions workflow commands, which annotate the lines of a pull request."""
+    out = []
+    rules = report.rules
+    for f in report.findings:
+        props = (
+            f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+            f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f'{f.code} {f.name}')}"
+        )
+        level = {"info": "notice", "error": "error"}.get(getattr(rules.get(f.code), "level", "warning"), "warning")
+        out.append(f"::{level} {props}::{_escape_data(f'{f.code} {f.message}')}\n")
+    return "".join(out)
+
+
+def _sarif_level(rule: Rule | None) -> str:
+    return {"info": "note", "error": "error"}.get(getattr(rule, "level", "warning"), "warning")
+
+
+def sarif(report: Report) -> str:
+    """SARIF 2.1.0, columns counted in Unicode code points as ours are."""
+    findings, rules = report.findings, report.rules
+    used = sorted({f.code for f in findings})
+    index = {code: i for i, code in enumerate(used)}
+    descriptors = []
+    for code in used:
+        rule = rules.get(code)
+        descriptors.append(
+            {
+                "id": code,
+                "name": rule.name if rule else code,
+                "shortDescription": {"text": rule.summary if rule else code},
+                "fullDescription": {"text": (rule.what or rule.summary) if rule else code},
+                "help": {"text": rule.explain() if rule else code},
+                "defaultConfiguration": {"level": _sarif_level(rule)},
+            }
+        )
+    results = []
+    for f in findings:
+        result = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": _sarif_level(rules.get(f.code)),
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": Path(f.path).as_posix()},
+                        "region": {
+                            "startLine": f.line,
+                            "startColumn": f.column,
+                            "endLine": f.end_line,
+                            "endColumn": f.end_column,
+                        },
+                    }
+                }
+            ],
+        }
+        if f.fix:
+            result["fixes"] = [
+                {
+                    "description": {"text": "safe fix" if f.fix.safe else "unsafe fix"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": Path(f.path).as_posix()},
+                            "replacements": [
+                                {
+                                    "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                    "insertedContent": {"text": e.text},
+                                }
+                                for e in f.fix.edits
+                            ],
+                        }
+                    ],
+                }
+            ]
+        results.append(result)
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "stylelint-news",
+                        "version": __version__,
+                        "informationUri": URI,
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    import json
+
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+@hookimpl
+def stylelint_news_formats() -> dict[str, Formatter]:
+    return {"flake8": flake8, "json": as_json, "github": github, "sarif": sarif}
