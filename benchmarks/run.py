@@ -4,6 +4,7 @@
     python benchmarks/run.py                 # stylelint-news only
     python benchmarks/run.py --peers         # also proselint and codespell (installed from PyPI
                                              # into benchmarks/.peers, the benchmark's own venv)
+    python benchmarks/run.py --against HEAD~3  # this checkout against a git revision, interleaved
 
 It installs this checkout as pip and pre-commit would (a regular, byte-compiled install in
 benchmarks/.venv-bench) and reports the median of several runs for: one article (interpreter start
@@ -73,19 +74,63 @@ def peers_env() -> Path:
     return target / "bin"
 
 
-def installed() -> Path:
-    """stylelint-news installed from this checkout as a writer or pre-commit installs it: a
-    regular (not editable) install, byte-compiled by pip, in the benchmark's own venv."""
-    target = HERE / ".venv-bench"
+def installed(source: Path = ROOT, name: str = ".venv-bench") -> Path:
+    """stylelint-news installed from a checkout as a writer or pre-commit installs it: a regular
+    (not editable) install, byte-compiled by pip, in a venv of the benchmark's own. The checkout's
+    build/ folder is removed first: setuptools copies into it without deleting what a moved
+    module left there, and would install a stale copy beside the new one."""
+    target = HERE / name
     if not (target / "bin" / "python").exists():
         venv.EnvBuilder(with_pip=True).create(target)
-    subprocess.run(
-        [target / "bin" / "pip", "install", "--quiet", "--force-reinstall", "--no-deps", str(ROOT)],
-        check=True,
-        stderr=subprocess.DEVNULL,
-    )
-    subprocess.run([target / "bin" / "pip", "install", "--quiet", str(ROOT)], check=True, stderr=subprocess.DEVNULL)
+    shutil.rmtree(source / "build", ignore_errors=True)
+    pip = [str(target / "bin" / "pip"), "install", "--quiet"]
+    subprocess.run([*pip, "--force-reinstall", "--no-deps", str(source)], check=True, stderr=subprocess.DEVNULL)
+    subprocess.run([*pip, str(source)], check=True, stderr=subprocess.DEVNULL)
     return target / "bin"
+
+
+def checkout(ref: str) -> Path:
+    """A clean copy of a git revision of this repository, for `--against`."""
+    where = Path(tempfile.mkdtemp(prefix="sn-against-"))
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
+    return where
+
+
+def cpu_times(cmd: list[str], env: dict, pinned: bool = False) -> float:
+    """User and system time of one run of a command: what it cost, less what waiting on a busy
+    machine added to the wall clock."""
+    before = os.times()
+    subprocess.run(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, preexec_fn=_one_core if pinned else None
+    )
+    after = os.times()
+    return (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def against(ref: str, ours: list[str], rounds: int, files: list[str]) -> None:
+    """This checkout and a git revision, interleaved round after round (one article twenty times,
+    then the corpus once, each in turn), as the ratio of their medians of CPU time."""
+    theirs = [str(installed(checkout(ref), ".venv-against") / "stylelint-news"), "--exit-zero"]
+    envs = {}
+    for cmd in (ours, theirs):
+        envs[cmd[0]] = {**os.environ, "STYLELINT_NEWS_CACHE_DIR": tempfile.mkdtemp(prefix="sn-bench-")}
+        subprocess.run([*cmd, str(ARTICLE)], env=envs[cmd[0]], stdout=subprocess.DEVNULL, check=False)
+    one: dict[str, list[float]] = {ours[0]: [], theirs[0]: []}
+    corpus: dict[str, list[float]] = {ours[0]: [], theirs[0]: []}
+    for r in range(rounds):
+        pair = (ours, theirs) if r % 2 == 0 else (theirs, ours)
+        for _ in range(10):
+            for cmd in pair:
+                one[cmd[0]].append(cpu_times([*cmd, "--no-cache", str(ARTICLE)], envs[cmd[0]], pinned=True))
+        for cmd in pair:
+            corpus[cmd[0]].append(cpu_times([*cmd, "--no-cache", "--jobs", "1", *files], envs[cmd[0]]))
+    for label, table in (("one article", one), ("corpus, --jobs 1", corpus)):
+        a, b = statistics.median(table[ours[0]]), statistics.median(table[theirs[0]])
+        print(
+            f"{label}: this checkout {a:.3f} s, {ref} {b:.3f} s CPU time (medians of {len(table[ours[0]])}): "
+            f"{a / b:.2f}x"
+        )
 
 
 def corpus_files() -> list[str]:
@@ -115,6 +160,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peers", action="store_true", help="also time proselint and codespell")
+    ap.add_argument("--against", metavar="REF", help="time this checkout against a git revision, interleaved")
     args = ap.parse_args()
     files = corpus_files()
     size = sum(os.path.getsize(f) for f in files)
@@ -122,6 +168,9 @@ def main() -> None:
     ours = [str(installed() / "stylelint-news"), "--exit-zero"]
     cache = tempfile.mkdtemp(prefix="sn-bench-")
     env = {**os.environ, "STYLELINT_NEWS_CACHE_DIR": cache}
+    if args.against:
+        against(args.against, ours, args.runs, files)
+        return
     subprocess.run(ours + [str(ARTICLE)], env=env, stdout=subprocess.DEVNULL)  # build the data cache once
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"corpus: {len(files)} articles, {size / 1e6:.1f} MB, {words} words; {args.runs} runs each, medians")

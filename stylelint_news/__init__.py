@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .finding import Edit, Finding, Fix
     from .rule import Context, Rule
 
-__all__ = ["Context", "Edit", "Finding", "Fix", "Rule", "hookimpl", "lint_text", "__version__"]
+__all__ = ["Context", "Edit", "Finding", "Fix", "Rule", "__version__", "hookimpl", "lint_text"]
 _LAZY = {
     "lint_text": "engine",
     "Finding": "finding",

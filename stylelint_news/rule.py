@@ -8,32 +8,25 @@ own options and yields Findings, so it can run in any process and be tested on i
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from .engine.context import Context
 from .engine.patterns import Lazy
-from .text.document import Document
 from .finding import Edit, Finding, Fix
+from .text.document import Document
+
+__all__ = ["Context", "Rule", "validate"]
 
 CODE = Lazy(r"^[A-Z]{1,3}[0-9]{3}$")
 NAME = Lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a rule may know besides the document: its options and the run's settings."""
-
-    options: Mapping[str, Any] = field(default_factory=dict)
-    dialect: str = "en"
-    words: frozenset[str] = frozenset()
-
-
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and implement `check`.
 
-    The documentation fields follow one template ("What it does / Why it matters / Example"),
-    which is at once `--explain`, the generated rule list and the rule's example tests: `bad`
-    must be flagged and `good` must not.
+    The documentation fields follow one template ("What it does / Why it matters / Example /
+    Fix safety"), which is at once `--explain`, the generated rule list and the rule's example
+    tests: `bad` must be flagged and `good` must not.
     """
 
     code: str = ""
@@ -43,6 +36,9 @@ class Rule:
     why: str = ""
     bad: str = ""
     good: str = ""
+    #: When the rule's fix is safe (plain `--fix` applies it: a copy editor would accept it
+    #: without reading the sentence), when it is not, and why; or that it offers no fix.
+    fix_safety: str = ""
     default: bool = True
     #: How the GitHub and SARIF outputs present findings: info, warning or error.
     level: str = "warning"
@@ -106,6 +102,8 @@ class Rule:
             parts.append("Why it matters\n" + _indent(self.why))
         if self.bad or self.good:
             parts.append("Example\n" + _indent(f"Flagged: {self.bad}\nClean:   {self.good}"))
+        if self.fix_safety:
+            parts.append("Fix safety\n" + _indent(self.fix_safety))
         if self.options:
             lines = [f"{k} = {v!r}" for k, v in self.options.items()]
             parts.append(f"Options ([tool.stylelint-news.options.{self.code}])\n" + _indent("\n".join(lines)))

@@ -44,3 +44,7 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
     return subprocess.run(
         [sys.executable, "-m", "stylelint_news", *args], input=stdin, capture_output=True, cwd=cwd, env=env
     )
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files (tests/golden, tests/fixtures/*/*.expected)")

@@ -7,7 +7,9 @@ from importlib import resources
 import pytest
 
 DATA = resources.files("stylelint_news").joinpath("data")
-LISTS = ["closed_class.txt", "auxiliaries.txt", "homophones.txt"]
+LISTS = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".txt"))
+#: Lists whose entries are capitalised as written (titles before a name).
+CAPITALISED = {"honorifics.txt"}
 
 
 def entries(name: str) -> list[str]:
@@ -15,13 +17,47 @@ def entries(name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", LISTS)
-def test_lists_are_sorted_unique_lowercase_and_sourced(name):
+def test_lists_are_sorted_unique_and_sourced(name):
+    """Each list says where it comes from, and its first column is sorted and has no duplicates
+    (homophones.txt holds sets, checked below)."""
     text = DATA.joinpath(name).read_text(encoding="utf-8")
     assert text.startswith("#") and ("Source" in text or "CGEL" in text), f"{name} does not say where it comes from"
     rows = entries(name)
-    assert rows == sorted(rows), f"{name} is not sorted"
-    assert len(rows) == len(set(rows)), f"{name} has duplicates"
-    assert all(r == r.lower() and r == r.strip() for r in rows)
+    keys = [r.split()[0] for r in rows] if name != "homophones.txt" else rows
+    assert keys == sorted(keys), f"{name} is not sorted"
+    assert len(keys) == len(set(keys)), f"{name} has duplicates"
+    assert all(r == r.strip() for r in rows)
+    if name not in CAPITALISED:
+        assert all(r == r.lower() for r in rows), f"{name} has capitals"
+
+
+def test_the_tables_have_their_columns_and_kinds():
+    from stylelint_news.language import wordlists
+
+    assert set(wordlists.determiners().values()) == {"article", "demonstrative", "possessive"}
+    assert set(wordlists.honorifics().values()) == {"surname", "given", "either"}
+    assert set(wordlists.source_nouns().values()) == {"vague", "profession"}
+    assert all(len(r.split()) == 5 for r in entries("reporting_verbs.txt"))
+    assert {v.kind for v in wordlists.reporting_verbs().values()} == {"speech", "belief"}
+
+
+def test_reporting_verb_forms_are_the_verbs_own():
+    """Each verb's third person, past and participle are forms lemminflect's tables give it."""
+    import csv
+    import gzip
+
+    from stylelint_news.engine.datastore import package_file
+    from stylelint_news.language import wordlists
+
+    forms: dict[str, set[str]] = {}
+    with gzip.open(package_file("lemminflect", "resources", "infl_lu.csv.gz"), "rt", encoding="utf-8") as fh:
+        for lemma, pos, *rest in csv.reader(fh):
+            if pos == "verb":
+                forms.setdefault(lemma, set()).update(f for cell in rest for f in cell.split("/") if f)
+    for verb in wordlists.reporting_verbs().values():
+        known = forms.get(verb.base, set())
+        for form in (verb.third, verb.past, verb.participle):
+            assert form in known or form == verb.base + "s", (verb.base, form)
 
 
 def test_auxiliaries_are_function_words_too():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 LEAD = (
     "The island's only ferry will stop running in March after the operator lost its subsidy, "
     "leaving about 800 residents without a daily link to the mainland."

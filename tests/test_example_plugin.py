@@ -7,9 +7,12 @@ import subprocess
 import sysconfig
 import venv
 
+import pytest
+
 from conftest import ROOT
 
 
+@pytest.mark.slow
 def test_example_plugin_package_installs_and_reports(tmp_path):
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)

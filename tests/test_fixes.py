@@ -59,17 +59,17 @@ def test_unsafe_fix_only_with_the_flag(tmp_path):
 
 def test_folder_of_awkward_drafts_changes_only_the_fixed_spans(tmp_path):
     drafts = {
-        "crlf.txt": "Head\r\n\r\nThe the ferry sailed.\r\n".encode(),
+        "crlf.txt": b"Head\r\n\r\nThe the ferry sailed.\r\n",
         "bom.md": "\ufeffThe ferry sailed to to the isle.\n".encode(),
-        "nofinal.md": "The ferry sailed to to the isle.".encode(),
-        "mixed.txt": "Head\r\n\nThe ferry\rsailed to to the isle.\r\nIt rained.\n".encode(),
+        "nofinal.md": b"The ferry sailed to to the isle.",
+        "mixed.txt": b"Head\r\n\nThe ferry\rsailed to to the isle.\r\nIt rained.\n",
         "utf8.md": "Café owners said the the tax was unfair — “too high”.\n".encode(),
     }
     expected = {
-        "crlf.txt": "Head\r\n\r\nThe ferry sailed.\r\n".encode(),
+        "crlf.txt": b"Head\r\n\r\nThe ferry sailed.\r\n",
         "bom.md": "\ufeffThe ferry sailed to the isle.\n".encode(),
-        "nofinal.md": "The ferry sailed to the isle.".encode(),
-        "mixed.txt": "Head\r\n\nThe ferry\rsailed to the isle.\r\nIt rained.\n".encode(),
+        "nofinal.md": b"The ferry sailed to the isle.",
+        "mixed.txt": b"Head\r\n\nThe ferry\rsailed to the isle.\r\nIt rained.\n",
         "utf8.md": "Café owners said the tax was unfair — “too high”.\n".encode(),
     }
     for name, data in drafts.items():

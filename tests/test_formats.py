@@ -1,9 +1,8 @@
-"""Golden files: each output format on one fixed draft. STYLELINT_NEWS_UPDATE_GOLDEN=1 rewrites them."""
+"""Golden files: each output format on one fixed draft. `pytest --update-golden` rewrites them."""
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -15,12 +14,12 @@ DRAFT = GOLDEN / "draft.md"
 
 
 @pytest.mark.parametrize("fmt", ["flake8", "json", "github", "sarif"])
-def test_format_golden(fmt):
+def test_format_golden(fmt, request):
     r = run_cli("tests/golden/draft.md", "--format", fmt, "--select", "T003,D", cwd=ROOT)
     assert r.returncode == 1, r.stderr
     expected = GOLDEN / f"draft.{fmt}"
     got = r.stdout.decode()
-    if os.environ.get("STYLELINT_NEWS_UPDATE_GOLDEN"):
+    if request.config.getoption("--update-golden"):
         expected.write_text(got, encoding="utf-8")
     assert got == expected.read_text(encoding="utf-8")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from stylelint_news.engine import linter as engine
 from stylelint_news.config import Settings
+from stylelint_news.engine import linter as engine
 from stylelint_news.engine.linter import Flags, Linter
 from stylelint_news.text.source import Source
 

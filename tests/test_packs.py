@@ -6,11 +6,11 @@ import time
 
 import pytest
 
+from stylelint_news.engine.context import Context
+from stylelint_news.errors import RuleSkipped, UsageError
 from stylelint_news.packs.loader import read_pack
 from stylelint_news.packs.types import BUILTIN_TYPES
 from stylelint_news.text.document import Document
-from stylelint_news.errors import RuleSkipped, UsageError
-from stylelint_news.engine.context import Context
 from stylelint_news.text.source import Source
 
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -22,6 +24,7 @@ def git(*args, cwd):
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, check=True)
 
 
+@pytest.mark.slow
 def test_pre_commit_try_repo(tmp_path):
     pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
     newsroom = tmp_path / "newsroom"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from stylelint_news.config import Settings
-from stylelint_news.text.document import WORD, Document
-from stylelint_news.engine.linter import Flags, Linter
 from stylelint_news.engine.fixes import apply, choose
+from stylelint_news.engine.linter import Flags, Linter
 from stylelint_news.engine.plugins import build
+from stylelint_news.text.document import WORD, Document
 from stylelint_news.text.source import Source
 
 REGISTRY = build(Settings())[1]
@@ -54,7 +55,7 @@ def test_any_text_lints(text, path):
     result = LINTER.lint(Source(path, text))
     assert not result.problems, result.problems
     for f in result.findings:
-        assert 1 <= f.line and 1 <= f.column
+        assert f.line >= 1 and f.column >= 1
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

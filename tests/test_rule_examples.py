@@ -26,4 +26,6 @@ def test_examples(rule, lint):
 def test_documented(rule):
     text = rule.explain()
     assert rule.summary and rule.what and rule.why, f"{rule.code} lacks What/Why documentation"
+    assert rule.fix_safety, f"{rule.code} does not say whether its fix is safe"
+    assert "Fix safety" in text
     assert text.startswith(f"{rule.code} ({rule.name})")

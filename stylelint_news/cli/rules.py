@@ -30,8 +30,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _registry(paths: Sequence[str]):
     """The rules that the given files define (and only those), through the normal plugin path."""
-    from ..engine import plugins
     from ..config import Settings
+    from ..engine import plugins
 
     for path in paths:
         if not Path(path).is_file():

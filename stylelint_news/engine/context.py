@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-
-from contextvars import ContextVar
 
 from .datastore import DataStore, default_folder
 from .patterns import PatternCache
@@ -52,7 +51,7 @@ class RunContext:
     def memo(self, key: Any, build: Callable[[], T]) -> T:
         """The value built once per run for `key`."""
         try:
-            return self._memo[key]  # type: ignore[no-any-return]
+            return self._memo[key]
         except KeyError:
             value = self._memo[key] = build()
             return value
@@ -106,4 +105,4 @@ class Context:
 def built(name: str, source: Path | tuple[Path, ...], build: Callable[[], T]) -> T:
     """Data built once from package files, through the store of the run in progress: what the
     language tables are loaded with (they are loaded once per process and shared by every run)."""
-    return current().store.built(name, source, build)  # type: ignore[no-any-return]
+    return current().store.built(name, source, build)

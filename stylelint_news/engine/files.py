@@ -34,7 +34,7 @@ def expand(paths: Sequence[str], extensions: Sequence[str], exclude: Sequence[st
         if name == "-" or not path.is_dir():
             yield name
             continue
-        found = []
+        found: list[str] = []
         for folder, dirs, files in os.walk(path):
             base = Path(folder)
             dirs[:] = sorted(d for d in dirs if not excluded(base / d, exclude))

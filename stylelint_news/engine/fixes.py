@@ -17,13 +17,13 @@ def choose(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit], list[
     taken: list[Edit] = []
     fixed: list[Finding] = []
     candidates = sorted(
-        (f for f in findings if f.fix and (f.fix.safe or unsafe)),
-        key=lambda f: (min(e.start for e in f.fix.edits), f.code),
+        ((f, f.fix) for f in findings if f.fix and (f.fix.safe or unsafe)),
+        key=lambda pair: (min(e.start for e in pair[1].edits), pair[0].code),
     )
-    for f in candidates:
-        edits = sorted(f.fix.edits)
+    for f, fix in candidates:
+        edits = sorted(fix.edits)
         if any(
-            e.start < t.end and t.start < e.end or e.start == t.start == e.end == t.end for e in edits for t in taken
+            (e.start < t.end and t.start < e.end) or e.start == t.start == e.end == t.end for e in edits for t in taken
         ):
             continue
         taken.extend(edits)

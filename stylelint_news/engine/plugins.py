@@ -11,9 +11,9 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pluggy
 
@@ -176,7 +176,7 @@ def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -
     return manager, registry
 
 
-def _call(impl: pluggy.HookImpl, manager: pluggy.PluginManager) -> Iterable | dict | None:
+def _call(impl: pluggy.HookImpl, manager: pluggy.PluginManager) -> Any:
     try:
         return impl.function()
     except UsageError:

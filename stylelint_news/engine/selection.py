@@ -65,9 +65,7 @@ def enabled(rules: Mapping[str, Rule], layers: Sequence[Layer]) -> list[Rule]:
         for layer in layers:
             on = max(best(layer.select or (), rule), best(layer.extend_select, rule))
             off = best((*layer.ignore, *layer.extend_ignore), rule)
-            if layer.select is not None:
-                state = on > off
-            elif on or off:
+            if layer.select is not None or on or off:
                 state = on > off
         if state:
             chosen.append(rule)

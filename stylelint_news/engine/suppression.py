@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..text.document import Document
 from ..finding import Finding
-from ..text.prose import DIRECTIVE
 from ..hookspecs import hookimpl
 from ..rule import Rule
+from ..text.document import Document
+from ..text.prose import DIRECTIVE
 from .selection import specificity
 
 VERBS = ("disable", "enable", "disable-next-line")
@@ -50,6 +50,7 @@ class UnusedSuppression(Rule):
     why = "A suppression outlives the slip it excused; left in place it would hide the next real one."
     bad = "<!-- stylelint-news: disable-next-line T003 -->\nA line with nothing wrong in it."
     good = "<!-- stylelint-news: disable-next-line T003 -->\nA line with the the slip it excuses."
+    fix_safety = "No fix: delete the directive by hand once you are sure nothing needs it."
     default = False
 
     def check(self, doc, ctx):  # the engine reports these: they depend on the other rules' findings

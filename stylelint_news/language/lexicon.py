@@ -103,15 +103,15 @@ class Table(_SortedLines):
     """A read-only map from sorted string keys to one-byte values."""
 
     def __init__(self, data: StoredTable) -> None:
-        self.values, *lines = data
-        super().__init__(*lines)
+        self.values, blob, offsets, sample, stride = data
+        super().__init__(blob, offsets, sample, stride)
 
     def _as_dict(self) -> dict[str, int]:
         return dict(zip(self.lines(), self.values))
 
     def get(self, key: str) -> int:
         if self._use_map():
-            return self.map.get(key, 0)
+            return self.map.get(key, 0)  # type: ignore[union-attr]
         probe = key.encode("utf-8", "surrogatepass")
         i = self.first_at_least(probe)
         return self.values[i] if i < len(self.starts) and self.line(i) == probe else 0
@@ -132,7 +132,7 @@ class Lines(_SortedLines):
 
     def get(self, key: str) -> str | None:
         if self._use_map():
-            return self.map.get(key)
+            return self.map.get(key)  # type: ignore[union-attr]
         probe = key.encode("utf-8", "surrogatepass") + b"\t"
         i = self.first_at_least(probe)
         if i < len(self.starts):

@@ -13,8 +13,8 @@ from functools import cache
 
 from ..engine.context import built
 from ..engine.datastore import package_file
-from .lexicon import Lines, StoredLines, pack_lines
 from ..engine.patterns import Lazy
+from .lexicon import Lines, StoredLines, pack_lines
 
 
 def NAM_DICT():  # noqa: N802 - a path, named like the constant it stands for
@@ -27,7 +27,7 @@ def _census(name: str) -> set[str]:
 
 
 def _names(pack: list[str] | set[str]) -> StoredLines:
-    return pack_lines({n: "" for n in pack})
+    return pack_lines(dict.fromkeys(pack, ""))
 
 
 @cache

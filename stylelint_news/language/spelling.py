@@ -152,7 +152,7 @@ def wrong_dialect(dialect: str) -> dict[str, str]:
 def _stem_known(word: str, depth: int = 0) -> bool:
     for p in PREFIXES:
         rest = word[len(p) :]
-        if word.startswith(p) and len(rest) >= 3 and (zipf(rest) >= STEM or depth == 0 and _stem_known(rest, 1)):
+        if word.startswith(p) and len(rest) >= 3 and (zipf(rest) >= STEM or (depth == 0 and _stem_known(rest, 1))):
             return True
     for s in SUFFIXES:
         if word.endswith(s) and len(word) - len(s) >= 3:

@@ -32,7 +32,7 @@ def read_list(name: str) -> frozenset[str]:
 
 def _table(name: str) -> dict[str, str]:
     """A data file of `word kind` lines."""
-    return dict(row.split(maxsplit=1) for row in rows(name))  # type: ignore[misc]
+    return dict(row.split(maxsplit=1) for row in rows(name))
 
 
 @cache

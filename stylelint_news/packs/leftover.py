@@ -34,6 +34,10 @@ class Leftover(PackRule):
     """The `leftover` rule type: lines and paragraph tails a scrape or a CMS left in the body."""
 
     type_name = "leftover"
+    fix_safety = (
+        "No fix for a whole line (delete it by hand); a leftover at the end of a paragraph has an unsafe "
+        "fix that deletes it, as the editor should see where the paragraph now ends."
+    )
     type_keys = frozenset({"lines", "suffixes", "captions", "actions", "max-words"})
 
     def __init__(self, table: Mapping[str, Any], where: str) -> None:
@@ -120,7 +124,7 @@ class Leftover(PackRule):
         tail = text[cut:]
         if len(tail.split()) > self.max_words:
             return
-        if self.suffixes is not None and self.suffixes.match(tail) or self._kind(tail) == "line":
+        if (self.suffixes is not None and self.suffixes.match(tail)) or self._kind(tail) == "line":
             yield self.report(
                 doc,
                 line.start + cut,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +113,8 @@ def shipped_packs() -> Iterator[tuple[str, dict[str, Any]]]:
     folder = shipped_folder()
     for name in SHIPPED:
         path, where = folder / name, f"rules/{name}"
-        yield (
-            where,
-            built(f"pack-{path.stem}", path, lambda p=path, w=where: parse_pack(p.read_text(encoding="utf-8"), w)),
-        )
+        yield where, built(f"pack-{path.stem}", path, partial(_parse_file, path, where))
+
+
+def _parse_file(path: Path, where: str) -> dict[str, Any]:
+    return parse_pack(path.read_text(encoding="utf-8"), where)

@@ -50,6 +50,7 @@ COMMON_KEYS = {
     "exceptions",
     "examples",
     "default",
+    "fix-safety",
 }
 
 
@@ -118,6 +119,8 @@ class PackRule(Rule):
         self.what = table.get("what", "")
         self.why = table.get("why", "") or (f"Source: {table['source']}" if table.get("source") else "")
         self.default = bool(table.get("default", True))
+        if isinstance(table.get("fix-safety"), str):
+            self.fix_safety = table["fix-safety"]
         self.ignore_case = bool(table.get("ignore-case", False))
         self.scope = tuple(strings(table, "scope")) or ("headline", "body")
         bad_scope = set(self.scope) - set(SCOPES)

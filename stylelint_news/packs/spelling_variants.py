@@ -47,6 +47,10 @@ class SpellingVariants(PackRule):
     """
 
     type_name = "spelling-variants"
+    fix_safety = (
+        "Unsafe: the fix writes the article's own (or the preferred) spelling, and a quotation or a "
+        "title may keep another; `--unsafe-fixes` applies it."
+    )
     type_keys = frozenset({"prefer"})
 
     def __init__(self, table, where: str) -> None:

@@ -19,6 +19,7 @@ class Existence(PackRule):
 
     type_name = "existence"
     type_keys = frozenset({"tokens", "patterns"})
+    fix_safety = "No fix: the rule names what to avoid, not what to write instead."
 
     def __init__(self, table: Mapping[str, Any], where: str) -> None:
         super().__init__(table, where)
@@ -49,6 +50,12 @@ class Substitution(PackRule):
             raise PackError("a substitution rule needs `swap`, a table of wrong = right strings")
         self.swap = {k.lower() if self.ignore_case else k: v for k, v in swap.items()}
         self.safe = bool(table.get("safe", True))
+        if "fix-safety" not in table:
+            self.fix_safety = (
+                "Safe: the pack's one replacement for the word, in the word's own case."
+                if self.safe
+                else "Unsafe (the pack says so): the replacement may not fit every use; `--unsafe-fixes` applies it."
+            )
         self.pattern = words_pattern(list(swap), self.ignore_case)
         render(self.message, match="x", replacement="y")
 
@@ -74,6 +81,7 @@ class Consistency(PackRule):
     """Either form, but one per article: later uses of another form are flagged."""
 
     type_name = "consistency"
+    fix_safety = "No fix: either form is right; the editor chooses the one the article keeps."
     type_keys = frozenset({"forms"})
 
     def __init__(self, table: Mapping[str, Any], where: str) -> None:
@@ -110,6 +118,7 @@ class Capitalisation(PackRule):
     """Terms with one right capitalisation ("NATO", not "Nato")."""
 
     type_name = "capitalisation"
+    fix_safety = "Safe: the term has one right form, which the fix writes."
     type_keys = frozenset({"terms"})
 
     def __init__(self, table: Mapping[str, Any], where: str) -> None:

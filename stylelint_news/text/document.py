@@ -61,7 +61,7 @@ class Words(Sequence[Word]):
     Word only for what it keeps. Iterating still gives Words, for rules that read every one.
     """
 
-    __slots__ = ("texts", "starts", "ends")
+    __slots__ = ("ends", "starts", "texts")
 
     def __init__(self, texts: list[str], starts: list[int], ends: list[int]) -> None:
         self.texts, self.starts, self.ends = texts, starts, ends

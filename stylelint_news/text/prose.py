@@ -107,7 +107,7 @@ class Title:
     end: int
 
 
-def _spans(text: str, pattern: regex.Pattern, group: int | str = 0) -> list[tuple[int, int]]:
+def _spans(text: str, pattern: Lazy, group: int | str = 0) -> list[tuple[int, int]]:
     telltales = TELLTALES.get(pattern)
     if telltales is not None and not any(t in text for t in telltales):
         return []  # a plain search says the pattern cannot match: no regex scan of the text

@@ -21,7 +21,7 @@ def _direction(text: str, i: int, start: int, end: int) -> str:
     c = text[i]
     before = text[i - 1] if i > start else ""
     after = text[i + 1] if i + 1 < end else ""
-    if c == "“" or c == "‘" and (before in OPEN_BEFORE or not before.isalnum()):
+    if c == "“" or (c == "‘" and (before in OPEN_BEFORE or not before.isalnum())):
         return "open"
     if c == "”":
         return "close"

@@ -44,7 +44,7 @@ def _is_boundary(text: str, end: int) -> bool:
     next_word = following.group(1) if following else ""
     if lower in TITLES:
         return False
-    if len(core) == 1 and core.isalpha() and core.isupper() or INITIALISM.search(core):
+    if (len(core) == 1 and core.isalpha() and core.isupper()) or INITIALISM.search(core):
         # "J. K. Rowling", "the U.S. Senate": a split only when a function word follows,
         # as in "talks with the U.S. The deal ...".
         return next_word.lower() in CLOSED_CLASS

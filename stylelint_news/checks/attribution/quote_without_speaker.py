@@ -9,9 +9,9 @@ import regex
 from ...engine.context import Context
 from ...engine.patterns import Lazy
 from ...finding import Finding
+from ...language.wordlists import reporting_verbs, verb_forms
 from ...rule import Rule
 from ...text.document import Document, Span
-from ...language.wordlists import reporting_verbs, verb_forms
 from .cues import CALENDAR, alternation
 
 # -- quotes with no speaker ------------------------------------------------------------------
@@ -163,6 +163,7 @@ class QuoteWithoutSpeaker(Rule):
         "The council met on Monday.\n\n"
         '"This is the worst budget we have seen in twenty years of local government," said the opposition leader, Tom Hale.'
     )
+    fix_safety = "No fix: only the reporter knows who said it."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from ...engine.context import Context
 from ...engine.patterns import Lazy
 from ...finding import Finding
@@ -81,11 +79,9 @@ def _may_name(texts: list[str], k: int) -> bool:
     after = texts[k + 1] if k + 1 < len(texts) else ""
     function_words = closed_class()
     return (
-        before[:1].isupper()
-        and before.lower() not in function_words
+        (before[:1].isupper() and before.lower() not in function_words)
         or before.lower() in SURNAME_AUXILIARY_WORDS
-        or after[:1].isupper()
-        and after.lower() not in function_words
+        or (after[:1].isupper() and after.lower() not in function_words)
         or after.lower() == "to"
     )
 
@@ -164,6 +160,7 @@ class SurnameFirstReference(Rule):
     why = "Readers meet people by full name first; a bare surname leaves them guessing who is speaking."
     bad = "The ferry was late again on Monday.\n\nOkafor said the operator had let passengers down."
     good = "The ferry was late again on Monday.\n\nGrace Okafor, a commuter, said the operator had let passengers down. Okafor said she would complain."
+    fix_safety = "No fix: the person's full name must come from the reporter."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
@@ -200,7 +197,7 @@ class SurnameFirstReference(Rule):
                 before = TOKEN_BEFORE.search(prose[max(0, start - 40) : start])
                 if not hon and before is not None:
                     word = before.group(1).strip("'\"‘’“”")
-                    if word in PARTICLES or word[:1].isupper() and word.rstrip(",.;:") == word:
+                    if word in PARTICLES or (word[:1].isupper() and word.rstrip(",.;:") == word):
                         continue  # part of a longer name: "Grace Okafor said", "Brian 'Head' Welch"
                     if (
                         word.isalpha()

@@ -19,7 +19,7 @@ from ...finding import Finding
 from ...language.wordlists import closed_class, determiners_of, source_nouns, verb_forms
 from ...rule import Rule
 from ...text.document import Document
-from .cues import WORD_BEFORE, Cued, alternation, alternatives, next_in, sentence_index, cue_windows
+from .cues import WORD_BEFORE, Cued, alternation, alternatives, cue_windows, next_in, sentence_index
 
 QUANT = r"(?:some|many|most|several|certain|numerous|various|countless|other|a\s+few|a\s+number\s+of|a\s+lot\s+of|lots\s+of|a\s+handful\s+of|a\s+growing\s+number\s+of|a\s+majority\s+of|plenty\s+of)"
 GENERIC = r"(?:leading|prominent|independent|top|unnamed|anonymous|outside|informed|well-placed|concerned|influential)"
@@ -196,6 +196,7 @@ class VagueSource(Rule):
     why = 'A claim needs a source the reader can weigh; "some people" is nobody.'
     bad = "Critics say the new bridge will cost far more than planned."
     good = "The council's finance chief, Ana Ruiz, said the new bridge would cost far more than planned."
+    fix_safety = "No fix: only the reporter knows who said it."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         function_words = closed_class()

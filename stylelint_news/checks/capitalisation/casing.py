@@ -44,7 +44,9 @@ def _capitalised(words: frozenset[str]) -> frozenset[str]:
 def is_capitalised(word: str) -> bool:
     """Title-case word: "Whose", "The"; not "NATO", "McDonald", "iPhone" or "I"."""
     return (
-        len(word) > 1 and word[0].isupper() and (word[1:].islower() or "-" in word and word.split("-")[0][1:].islower())
+        len(word) > 1
+        and word[0].isupper()
+        and (word[1:].islower() or ("-" in word and word.split("-", maxsplit=1)[0][1:].islower()))
     )
 
 
@@ -67,15 +69,10 @@ class Slot:
 
         return (
             cap(self.next)
-            or self.next is not None
-            and self.next.text[:1].isdigit()
+            or (self.next is not None and self.next.text[:1].isdigit())
             or cap(self.prev)
-            or self.next is not None
-            and self.next.text in FORWARD_CONNECTORS
-            and cap(self.after)
-            or self.prev is not None
-            and self.prev.text in CONNECTORS
-            and cap(self.before)
+            or (self.next is not None and self.next.text in FORWARD_CONNECTORS and cap(self.after))
+            or (self.prev is not None and self.prev.text in CONNECTORS and cap(self.before))
         )
 
 

@@ -34,6 +34,7 @@ class InconsistentCapitalisation(Rule):
     default = False
     bad = "The Open Door Policy was agreed in May. Critics say the open door policy has failed."
     good = "The open door policy was agreed in May. Critics say the open door policy has failed."
+    fix_safety = "No fix: which form is right (the proper name or the common noun) is the editor's call."
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         c = casing(doc)
@@ -43,8 +44,7 @@ class InconsistentCapitalisation(Rule):
             if (
                 slot.start
                 or not is_capitalised(slot.word.text)
-                or slot.prev is not None
-                and slot.prev.text[:1].isupper()
+                or (slot.prev is not None and slot.prev.text[:1].isupper())
             ):
                 continue
             if (

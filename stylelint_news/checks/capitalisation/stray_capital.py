@@ -66,6 +66,9 @@ class StrayCapital(Rule):
     why = "A stray capital reads as a typo or as a name that is not there; readers stumble on it."
     bad = "The council said the decision was Their own and would stand."
     good = 'The council said the decision was their own, and Mr Jones said: "They will appeal."'
+    fix_safety = (
+        "Safe: the fix lowercases a function word that is not the start of a sentence, a quotation, a name or a title."
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         c = casing(doc, function_words_only=True)
@@ -84,7 +87,13 @@ class StrayCapital(Rule):
                 continue  # a title that asks or exclaims: "Which?", "Are We There Yet?"
             if next_cap and slot.prev is not None and slot.prev.text.lower() in WORKS:
                 continue  # a title after the kind of work it names: "the sitcom The Office"
-            if next_cap and not prev_cap and slot.next.text.isupper() and len(slot.next.text) > 1:
+            if (
+                next_cap
+                and not prev_cap
+                and slot.next is not None
+                and slot.next.text.isupper()
+                and len(slot.next.text) > 1
+            ):
                 pass  # "in The UK": an article before an initialism is not part of a name
             elif (
                 lower in verbs

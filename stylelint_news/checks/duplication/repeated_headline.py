@@ -27,6 +27,10 @@ class RepeatedHeadline(Rule):
         "# Council backs new library plan\n\nThe council approved the plan on Monday.\n\nCouncil backs new library plan"
     )
     good = "# Council backs new library plan\n\nThe council approved the plan on Monday."
+    fix_safety = (
+        "Unsafe: the fix deletes the line (when it is a block of its own), and an editor should see "
+        "what goes; `--unsafe-fixes` applies it."
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         headline = doc.headline

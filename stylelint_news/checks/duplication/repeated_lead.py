@@ -30,6 +30,10 @@ class RepeatedLead(Rule):
         "The city council voted on Monday to close three libraries, saying the savings would pay for new street lighting.\n\n"
         "Residents protested outside the town hall as the vote was taken."
     )
+    fix_safety = (
+        "Unsafe: the fix deletes the copy (only when it adds nothing to the lead), and an editor "
+        "should see what goes; `--unsafe-fixes` applies it."
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         lead = doc.lead

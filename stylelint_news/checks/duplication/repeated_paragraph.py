@@ -33,6 +33,10 @@ class RepeatedParagraph(Rule):
         "Intro paragraph of the story.\n\nThe bridge will be closed for six weeks while engineers replace the damaged supports, the council said.\n\n"
         "Drivers are advised to use the ring road."
     )
+    fix_safety = (
+        "Unsafe: the fix deletes the later copy of a paragraph (only when it adds nothing); a "
+        "repeated sentence has no fix, as which copy should go depends on the paragraph."
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         lead = doc.lead

@@ -51,6 +51,10 @@ class ConfusedWord(Rule):
     why = "A spell checker passes these, so they reach print; readers see them at once."
     bad = "The minister adder that the talks would resume on Monday."
     good = "The minister added that the talks would resume on Monday. An adder was seen on the heath."
+    fix_safety = (
+        "Unsafe: the suggestion is the word the context makes likelier, and a writer may mean the "
+        "word they wrote; `--unsafe-fixes` applies it."
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
@@ -114,11 +118,8 @@ def _may_be_confused(x: str) -> bool | None:
         if c in SAYING and x not in SAYING and gap >= 0.7:
             return True  # the verb-of-saying frame
         if x not in function_words and (
-            c in PREPOSITIONS
-            and gap >= 1.0  # the preposition frame
-            or zx <= 3.5
-            and gap >= 2.0
-            and c not in function_words
+            (c in PREPOSITIONS and gap >= 1.0)  # the preposition frame
+            or (zx <= 3.5 and gap >= 2.0 and c not in function_words)
         ):  # a rare word
             return True
     return None

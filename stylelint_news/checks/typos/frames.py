@@ -3,12 +3,10 @@ preposition, "now" and "not"; and the parts of speech that tell a slip from a wo
 
 from __future__ import annotations
 
-from ...engine.patterns import Lazy
 from ...language.inflections import can_be_noun, is_past_tense, parts_of_speech
 from ...language.lexicon import pair_log, zipf
 from ...language.wordlists import auxiliaries, closed_class, determiners, honorifics_before, verb_forms
 from ...text.document import CLITIC
-
 
 #: Verbs of saying that news uses after a subject ("said" above all): the words T002 finds a
 #: slip for.

@@ -36,6 +36,10 @@ class Misspelling(Rule):
     why = "A misspelt word is the first thing a reader notices and the last thing a writer sees."
     bad = "The harbour authority was finaly listening to the recomendations of residents."
     good = "The harbour authority was finally listening to the recommendations of residents."
+    fix_safety = (
+        "Unsafe: the suggestion is the likeliest word one edit away, and a slip can stand for more "
+        'than one word ("nto" may be "not" or "into"); `--unsafe-fixes` applies it.'
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose

@@ -42,6 +42,10 @@ class NameSpelling(Rule):
     default = False
     bad = "The inquiry was chaired by Lindiwe Abernathy.\n\nMrs Abernaty said the findings were clear."
     good = "The inquiry was chaired by Lindiwe Abernathy.\n\nMrs Abernathy said the findings were clear."
+    fix_safety = (
+        "Unsafe: the article spells the name one way at its full naming, but either spelling may be "
+        "the person's own; `--unsafe-fixes` writes the full naming's."
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
@@ -57,13 +61,13 @@ class NameSpelling(Rule):
                         firsts = full_namings(headline, prose)
                     verdicts[word] = None
                     rank = surname_rank(word) if word not in firsts and word not in own else 0
-                    if rank is not None and rank <= RARE_SURNAME or zipf(word.lower()) >= RARE:
+                    if (rank is not None and rank <= RARE_SURNAME) or zipf(word.lower()) >= RARE:
                         continue
                     verdicts[word] = next(
                         (k for k in firsts if is_slip_of(word, k) and _same_person(word, k, rank)), None
                     )
                 right = verdicts[word]
-                if right is not None:
+                if right is not None and firsts is not None:
                     line = doc.position(max(0, firsts[right]))[0]
                     yield self.report(
                         doc,

@@ -30,6 +30,10 @@ class RepeatedWord(Rule):
     why = "The eye skips a doubled word, especially across a line break; readers do not."
     bad = "The council will meet to to discuss the budget."
     good = "The council will meet to discuss the budget."
+    fix_safety = (
+        "Safe: the fix deletes the second of two identical words (the first, across a line break, "
+        "so the break stays where it was), which no reading of the sentence needs twice."
+    )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         words = doc.words
