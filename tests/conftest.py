@@ -47,4 +47,8 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files (tests/golden, tests/fixtures/*/*.expected)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files (tests/golden, tests/fixtures/*/*.expected)",
+    )
