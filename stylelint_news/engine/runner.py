@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..text.source import Source, decode, read_source
 from .linter import Linter, Result
-from .resultcache import ResultCache
+
+if TYPE_CHECKING:
+    from .resultcache import ResultCache
 
 #: Below this many files a pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
