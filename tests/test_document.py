@@ -88,3 +88,41 @@ def test_words_are_the_body_tokens_at_their_offsets():
     assert [w.text for w in words[4:7]] == ["hall", "didn't", "open"]
     assert words.where({"said", "hall", "absent"}) == [4, 8]
     assert len(doc("# Only a title\n").words) == 0
+
+
+def test_the_article_parts_are_read_from_front_matter_where_they_stand():
+    text = (
+        "---\n"
+        'title: "Ferry fares \\"to rise\\" in May"\n'
+        "dek: The operator blames fuel costs.\n"
+        "author: Tomasz Wierzbicki\n"
+        "tags: [ferry]\n"
+        "---\n\n"
+        "Fares on the island ferry will rise by a tenth.\n\n"
+        "![Passengers boarding at the quay](quay.jpg)\n"
+    )
+    d = doc(text, "a.md")
+    parts = {p.kind: text[p.start : p.end] for p in d.parts}
+    assert parts == {
+        "headline": 'Ferry fares \\"to rise\\" in May',
+        "standfirst": "The operator blames fuel costs.",
+        "byline": "Tomasz Wierzbicki",
+        "caption": "Passengers boarding at the quay",
+    }
+    assert d.headline.text == 'Ferry fares "to rise" in May'
+    assert [p.kind for p in d.parts] == ["headline", "standfirst", "byline", "caption"]
+    words = d.read_words
+    assert "operator" in words.texts and "boarding" in words.texts and "Fares" in words.texts
+    assert all(text[s:e] == t for t, s, e in zip(words.texts, words.starts, words.ends))
+    assert words.starts == sorted(words.starts)
+    assert "operator" not in d.words.texts  # the body's words are the body's alone
+
+
+def test_field_names_can_be_configured():
+    from stylelint_news.text.document import Document
+    from stylelint_news.text.source import Source
+
+    text = "---\nheadline: Fares rise\nstrap: A tenth more from May\n---\n\nBody text here.\n"
+    d = Document.parse(Source("a.md", text), {"headline": ("headline",), "standfirst": ("strap",)})
+    assert d.part("standfirst").text == "A tenth more from May"
+    assert doc(text, "a.md").part("standfirst") is None

@@ -1,91 +1,40 @@
 """The Document: a file parsed once and shared by every rule.
 
-Rules work on the prose view (see prose.py) and on the structure found in it: the headline, the
-body's blocks (paragraphs, headings, list items, block quotes), sentences, words and quotations,
-each with offsets into the file. The heavier views are computed on first use and cached, so a run
-with only one rule selected pays only for what that rule reads.
+Rules work on the prose view (see prose.py) and on the structure found in it: the article's parts
+(headline, standfirst, byline, captions: `parts`), the body's blocks (paragraphs, headings, list
+items, block quotes), sentences, words and quotations, each with offsets into the file. The
+heavier views are computed on first use and cached, so a run with only one rule selected pays
+only for what that rule reads.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, compress, count, repeat
-from typing import NamedTuple, TypeVar, overload
+from typing import TypeVar
 
 from ..engine.patterns import Lazy
 from . import sentences
-from .prose import prose_view
+from .fields import DEFAULT_FIELDS
+from .prose import IMAGE_ALT, prose_view
 from .source import Source
+from .words import CLITIC, WORD, WORD_SPLIT, Span, Word, Words, tokenize
 
-WORD = Lazy(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*")
-#: WORD as the separator of a split: the gaps and the words alternate, so their offsets follow
-#: from the lengths alone.
-WORD_SPLIT = Lazy(f"({WORD.pattern})")
-#: The clitic that ends a token: "Okafor's", "she'd", "we'll".
-CLITIC = Lazy(r"['’](?:s|d|ll|re|ve|m)$")
+__all__ = ["CLITIC", "WORD", "WORD_SPLIT", "Block", "Document", "Span", "Word", "Words"]
+
 HEADING = Lazy(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+
 LIST_ITEM = Lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
 QUOTE_LINE = Lazy(r"[ \t]{0,3}>")
+
 SETEXT = Lazy(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
+
 NEWLINE = Lazy(r"\n")
+
 T = TypeVar("T")
-
-
-class Span(NamedTuple):
-    """A stretch of the file: [start, end)."""
-
-    start: int
-    end: int
-
-
-class Word(NamedTuple):
-    """A word token: letters and digits with inner apostrophes or hyphens ("don't", "3,000-km" is two)."""
-
-    start: int
-    end: int
-    text: str
-
-
-_new = tuple.__new__  # a third of the time of calling Word(...)
-
-
-class Words(Sequence[Word]):
-    """The body's word tokens, held as three parallel lists: their texts, starts and ends.
-
-    An article has thousands of words and a rule looks closely at a few of them, so the tokens
-    are not built as a thousand Word tuples up front (that cost more than finding the words):
-    a rule screens `texts`, or asks `where()` which words are in a set, and indexing makes a
-    Word only for what it keeps. Iterating still gives Words, for rules that read every one.
-    """
-
-    __slots__ = ("ends", "starts", "texts")
-
-    def __init__(self, texts: list[str], starts: list[int], ends: list[int]) -> None:
-        self.texts, self.starts, self.ends = texts, starts, ends
-
-    def __len__(self) -> int:
-        return len(self.texts)
-
-    @overload
-    def __getitem__(self, i: int) -> Word: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> Words: ...
-
-    def __getitem__(self, i: int | slice) -> Word | Words:
-        if isinstance(i, slice):
-            return Words(self.texts[i], self.starts[i], self.ends[i])
-        return _new(Word, (self.starts[i], self.ends[i], self.texts[i]))
-
-    def __iter__(self) -> Iterator[Word]:
-        return map(_new, repeat(Word), zip(self.starts, self.ends, self.texts))
-
-    def where(self, wanted: Container[str]) -> list[int]:
-        """The indexes of the words whose text is in `wanted`, found without a Python loop."""
-        return list(compress(count(), map(wanted.__contains__, self.texts)))
 
 
 @dataclass(frozen=True)
@@ -119,17 +68,18 @@ class Block:
 class Document:
     """A parsed article. Construct with `Document.parse(source)`."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, fields: Mapping[str, Sequence[str]] = DEFAULT_FIELDS) -> None:
         self.source = source
         self.path = source.path
         self.text = source.text
         self.markdown = source.is_markdown
         self.continuation = source.continuation
-        self.prose, self._title = prose_view(self.text, self.markdown, start_of_file=not source.continuation)
+        self.prose, self.fields = prose_view(self.text, self.markdown, not source.continuation, fields)
 
     @classmethod
-    def parse(cls, source: Source) -> Document:
-        return cls(source)
+    def parse(cls, source: Source, fields: Mapping[str, Sequence[str]] = DEFAULT_FIELDS) -> Document:
+        """The document of a source; `fields` names the front matter keys of each article part."""
+        return cls(source, fields)
 
     def memo(self, key: str, build: Callable[[Document], T]) -> T:
         """A view of the document that several rules share (D002 and D003 share the paragraph
@@ -164,8 +114,8 @@ class Document:
         headline: Block | None = None
         if self.continuation:
             pass  # a later piece of a large file: its first line is body text
-        elif self._title is not None:
-            t = self._title
+        elif "headline" in self.fields:
+            t = self.fields["headline"]
             headline = Block("headline", t.start, t.end, t.text)
         elif raw_blocks and (not self.markdown or raw_blocks[0].kind == "heading"):
             first = raw_blocks[0]
@@ -266,15 +216,57 @@ class Document:
 
     @cached_property
     def words(self) -> Words:
-        """Word tokens of the body's prose. The body is split at its words in one call, so that
-        the offsets come from adding up lengths (a match object per word made this a seventh of a
-        run); between blocks there are only blank lines, so no word is found outside one."""
+        """Word tokens of the body's prose, split in one call (between blocks there are only
+        blank lines, so no word is found outside one)."""
         if not self.blocks:
             return Words([], [], [])
-        start = self.blocks[0].start
-        parts = WORD_SPLIT.split(self.prose[start : self.blocks[-1].end])
-        offsets = list(accumulate(map(len, parts), initial=start))
-        return Words(parts[1::2], offsets[1:-1:2], offsets[2::2])
+        return tokenize(self.prose, self.blocks[0].start, self.blocks[-1].end)
+
+    # -- the article's other parts ----------------------------------------------------------
+
+    @cached_property
+    def parts(self) -> list[Block]:
+        """The parts of the article outside the body that a reader sees, in file order: the
+        headline, the standfirst and the byline (front matter fields), and image captions (the
+        alternative text of a Markdown image). Each is a Block of that kind, its text as written."""
+        out: list[Block] = []
+        if self.headline is not None:
+            out.append(self.headline)
+        for kind in ("standfirst", "byline"):
+            field = self.fields.get(kind)
+            if field is not None:
+                out.append(Block(kind, field.start, field.end, field.text))
+        if self.markdown and "![" in self.text:
+            out.extend(
+                Block("caption", m.start(1), m.end(1), m.group(1))
+                for m in IMAGE_ALT.finditer(self.text)
+                if m.group(1).strip()
+            )
+        return sorted(out, key=lambda b: b.start)
+
+    def part(self, kind: str) -> Block | None:
+        """The first part of a kind ("headline", "standfirst", "byline", "caption"), if any."""
+        return next((b for b in self.parts if b.kind == kind), None)
+
+    @cached_property
+    def read_words(self) -> Words:
+        """Every word a reader sees: the parts' and the body's, in file order (what the typo
+        rules read; the other families read the body's `words`)."""
+        pieces = [tokenize(self._text_of(p), p.start, p.end) for p in self.parts]
+        if not pieces:
+            return self.words
+        pieces.append(self.words)
+        pieces.sort(key=lambda w: w.starts[0] if w.starts else -1)
+        return Words(
+            [t for w in pieces for t in w.texts],
+            [s for w in pieces for s in w.starts],
+            [e for w in pieces for e in w.ends],
+        )
+
+    def _text_of(self, part: Block) -> str:
+        """Where a part's characters are: the file's own text for front matter and captions (the
+        prose view blanks both), the prose view for a headline in the body."""
+        return self.prose if self.prose[part.start : part.end].strip() else self.text
 
     def words_in(self, start: int, end: int) -> Words:
         """The words that start in [start, end), found by bisection."""

@@ -9,11 +9,12 @@ suppression directives themselves (in either format).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 
 import regex
 
 from ..engine.patterns import Lazy
+from .fields import DEFAULT_FIELDS, Field, front_matter
 
 # A directive is `stylelint-news: VERB [SELECTORS]` in an HTML comment (Markdown or plain text)
 # or on a line of its own after `#` (plain text, where a comment would be read as words).
@@ -57,20 +58,14 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-FRONT_MATTER = Lazy(
-    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*$|\A---[ \t]*\r?\n.*?^\.\.\.[ \t]*$",
-    regex.MULTILINE | regex.DOTALL,
-)
-TITLE = Lazy(
-    r"""^title[ \t]*[:=][ \t]*(?:"(?P<dq>(?:[^"\\\n]|\\.)*)"|'(?P<sq>(?:[^'\n]|'')*)'|(?P<plain>[^\n#]*?))[ \t]*\r?$""",
-    regex.MULTILINE,
-)
 FENCE = Lazy(
     r"^[ \t]{0,3}(?P<f>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=f)[`~]*[ \t]*$|\Z)", regex.MULTILINE | regex.DOTALL
 )
 COMMENT = Lazy(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
 INLINE_CODE = Lazy(r"(?<!`)(?P<t>`+)(?!`).+?(?<!`)(?P=t)(?!`)", regex.DOTALL)
 IMAGE = Lazy(r"!\[[^\]\n]*\]\([^)\n]*\)")
+#: The alternative text of an image, which news sites show as its caption.
+IMAGE_ALT = Lazy(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 LINK_TARGET = Lazy(r"\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\]\n]*\]")
 LINK_OPEN = Lazy(r"\[(?=[^\]\n]*\](?:\(|\[))")
 REFERENCE_DEF = Lazy(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", regex.MULTILINE)
@@ -98,15 +93,6 @@ TELLTALES = {
 EMPHASIS = Lazy(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\w_])|~~|\|")
 
 
-@dataclass(frozen=True)
-class Title:
-    """The headline as front matter gives it: its text and where that text is in the file."""
-
-    text: str
-    start: int
-    end: int
-
-
 def _spans(text: str, pattern: Lazy, group: int | str = 0) -> list[tuple[int, int]]:
     telltales = TELLTALES.get(pattern)
     if telltales is not None and not any(t in text for t in telltales):
@@ -131,27 +117,16 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def front_matter(text: str) -> tuple[int, Title | None]:
-    """The end offset of YAML (---) or TOML (+++) front matter, and the title it gives."""
-    m = FRONT_MATTER.match(text)
-    if not m:
-        return 0, None
-    t = TITLE.search(text, m.start(), m.end())
-    title = None
-    if t:
-        group = next(g for g in ("dq", "sq", "plain") if t.group(g) is not None)
-        if t.group(group).strip():
-            title = Title(t.group(group).replace('\\"', '"').replace("''", "'"), t.start(group), t.end(group))
-    return m.end(), title
-
-
-def prose_view(text: str, markdown: bool, start_of_file: bool = True) -> tuple[str, Title | None]:
-    """The prose view of a text (same length), and the front matter title of a Markdown file
-    (front matter only at the start of a file, not of a later piece of it)."""
-    title = None
+def prose_view(
+    text: str, markdown: bool, start_of_file: bool = True, names: Mapping[str, Sequence[str]] = DEFAULT_FIELDS
+) -> tuple[str, dict[str, Field]]:
+    """The prose view of a text (same length), and the article fields the front matter of a
+    Markdown file gives (front matter only at the start of a file, not of a later piece of it).
+    The front matter is blanked whole: its fields are read where they stand in the file."""
+    fields: dict[str, Field] = {}
     spans = _spans(text, DIRECTIVE)
     if markdown:
-        end, title = front_matter(text) if start_of_file else (0, None)
+        end, fields = front_matter(text, names) if start_of_file else (0, {})
         spans.append((0, end))
         for pattern in (FENCE, COMMENT, INLINE_CODE, IMAGE, REFERENCE_DEF, HTML_TAG, RULE_LINE):
             spans += _spans(text, pattern)
@@ -163,4 +138,4 @@ def prose_view(text: str, markdown: bool, start_of_file: bool = True) -> tuple[s
         text = _blanked(masked, spans)
         spans = []
     blanked = _blanked(text, spans)
-    return _blanked(blanked, _url_spans(blanked)), title
+    return _blanked(blanked, _url_spans(blanked)), fields
