@@ -174,6 +174,23 @@ def test_a_bad_configuration_is_an_outcome_not_an_exception(tmp_path):
     assert outcome.findings == [] and "unknown key `selekt`" in (outcome.error or "")
 
 
+def test_a_broken_pack_is_not_loaded_again_until_it_changes(tmp_path, monkeypatch):
+    from stylelint_news.lsp import linters
+
+    (tmp_path / ".stylelint-news.toml").write_text('rules = ["house.toml"]\n')
+    (tmp_path / "house.toml").write_text("[[rule]]\ncode = 'N1'\n")
+    builds = []
+    build = linters.plugins.build
+    monkeypatch.setattr(linters.plugins, "build", lambda settings: builds.append(1) or build(settings))
+    engines = Engines()
+    doc = Doc("u", str(tmp_path / "a.md"), "Head\n\nThe the wall.\n")
+    for text in ("one", "two", "three"):
+        assert "house.toml" in (engines.lint(Doc("u", doc.path, text), "utf-16").error or "")
+    assert len(builds) == 1
+    (tmp_path / "house.toml").write_text("")
+    assert [f.code for f in engines.lint(doc, "utf-16").findings] == ["T003"] and len(builds) == 2
+
+
 def test_documents_of_other_languages_are_left_alone(tmp_path):
     engines = Engines()
     assert engines.lint(Doc("u", str(tmp_path / "a.py"), "x = 'the the'\n", language="python"), "utf-16").findings == []
@@ -185,20 +202,25 @@ def test_documents_of_other_languages_are_left_alone(tmp_path):
 
 
 def test_a_burst_of_changes_is_linted_once_at_its_last_text():
+    from stylelint_news.lsp.store import DEBOUNCE
+
+    assert DEBOUNCE <= 0.05  # the issue's bound: a change waits at most 50 ms
     linted: list[str] = []
     published: list[tuple[int | None, str]] = []
 
     async def scenario() -> None:
         docs: Documents[str] = Documents(
-            lambda d: linted.append(d.text) or d.text, lambda d, o: published.append((d.version, o)), delay=0.05
+            lambda d: linted.append(d.text) or d.text, lambda d, o: published.append((d.version, o)), delay=0.5
         )
-        docs.open(Doc("u", "a.md", "v1", 1))
+        docs.open(Doc("u", "a.md", "v1", 1))  # opening lints at once
         await asyncio.sleep(0.2)
-        for v in range(2, 7):
+        assert linted == ["v1"]
+        for v in range(2, 7):  # keystrokes closer together than the debounce
             docs.change("u", f"v{v}", v)
-        await asyncio.sleep(0.3)
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(1.0)
         assert await docs.outcome("u") == "v6"
-        docs.shutdown()
+        await docs.shutdown()
 
     asyncio.run(scenario())
     assert linted[:2] == ["v1", "v6"] and published == [(1, "v1"), (6, "v6")]
@@ -225,7 +247,7 @@ def test_an_outcome_for_an_old_version_is_not_published():
         docs.close("u")
         docs.change("u", "v3", 3)  # closed: nothing more
         await asyncio.sleep(0.05)
-        docs.shutdown()
+        await docs.shutdown()
 
     asyncio.run(scenario())
     assert published == [2]
@@ -316,6 +338,7 @@ def session(folder: Path, scenario, *args: str, encodings: list[str] | None = No
             self.shown: list[str] = []
             self.logged: list[str] = []
             self.returncode: int | None = None
+            self.sync = lsp.TextDocumentSyncKind.Incremental
             self.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(lambda ls, p: self.published.put_nowait(p))
             self.feature(lsp.WINDOW_SHOW_MESSAGE)(lambda ls, p: self.shown.append(p.message))
             self.feature(lsp.WINDOW_LOG_MESSAGE)(lambda ls, p: self.logged.append(p.message))
@@ -332,6 +355,20 @@ def session(folder: Path, scenario, *args: str, encodings: list[str] | None = No
             change = lsp.TextDocumentContentChangeWholeDocument(text=text)
             ident = lsp.VersionedTextDocumentIdentifier(version=version, uri=uri)
             self.text_document_did_change(lsp.DidChangeTextDocumentParams(ident, [change]))
+
+        def edit(self, uri: str, text: str, old: str, new: str, version: int) -> str:
+            """Replace the first `old` in `text` as an editor does: by range if the server takes
+            incremental changes, else the whole text."""
+            changed = text.replace(old, new, 1)
+            if self.sync != lsp.TextDocumentSyncKind.Incremental:
+                self.change(uri, changed, version)
+                return changed
+            line, start, end = where(text, old)
+            rng = lsp.Range(lsp.Position(line, start), lsp.Position(line, end))
+            ident = lsp.VersionedTextDocumentIdentifier(version=version, uri=uri)
+            partial = lsp.TextDocumentContentChangePartial(range=rng, text=new)
+            self.text_document_did_change(lsp.DidChangeTextDocumentParams(ident, [partial]))
+            return changed
 
         def save(self, uri: str) -> None:
             self.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
@@ -356,7 +393,10 @@ def session(folder: Path, scenario, *args: str, encodings: list[str] | None = No
                 hover=lsp.HoverClientCapabilities(content_format=[lsp.MarkupKind.Markdown])
             ),
         )
-        await client.initialize_async(lsp.InitializeParams(capabilities=capabilities, root_uri=folder.as_uri()))
+        result = await client.initialize_async(
+            lsp.InitializeParams(capabilities=capabilities, root_uri=folder.as_uri())
+        )
+        client.sync = result.capabilities.text_document_sync.change
         client.initialized(lsp.InitializedParams())
         try:
             await scenario(client)
@@ -563,6 +603,84 @@ def test_utf8_positions_unsaved_documents_and_a_broken_directive(tmp_path):
         (typo[0], typo[1], "T001", warning),
         (text.count("\n", 0, text.rindex("The harbour board")), 0, "D002", warning),
     ]
+
+
+def test_an_edit_after_a_line_separator_lands_where_the_writer_made_it(tmp_path):
+    # U+2028 is no line break for an editor, but str.splitlines breaks there: an incremental
+    # change placed by splitlines would land a line early
+    lsp_types()
+    text = DRAFT.replace("said the work would", "said the work\u2028would")
+    seen = {}
+
+    async def scenario(client) -> None:
+        uri = client.open("draft.md", text)
+        seen["before"] = [d.code for d in await client.diagnostics(uri, 1)]
+        client.edit(uri, text, "decison", "decision", 2)
+        seen["after"] = [d.code for d in await client.diagnostics(uri, 2)]
+
+    session(tmp_path, scenario)
+    assert seen == {"before": ["C001", "T001", "D002"], "after": ["C001", "D002"]}
+
+
+def test_standard_output_holds_the_protocol_and_nothing_else(tmp_path):
+    # a plugin's rule that prints: an editor would read its line as a broken message header
+    lsp_types()
+    (tmp_path / ".stylelint-news.toml").write_text('rules = ["noisy.py"]\n')
+    (tmp_path / "noisy.py").write_text(
+        "from stylelint_news import Rule, hookimpl\n\n"
+        "class Noisy(Rule):\n"
+        "    code = 'N901'\n    name = 'noisy'\n    summary = 'Prints.'\n\n"
+        "    def check(self, doc, ctx):\n        print('checking')\n        return ()\n\n"
+        "@hookimpl\ndef stylelint_news_rules():\n    return [Noisy()]\n"
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "stylelint_news", "lsp"],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+    def send(message: dict) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+        server.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        server.stdin.flush()
+
+    def receive() -> dict:
+        """One message, framed exactly as the protocol says: anything else fails here."""
+        length = None
+        while (line := server.stdout.readline()) != b"\r\n":
+            name, _, value = line.decode("ascii").partition(": ")
+            assert line.endswith(b"\r\n") and name in ("Content-Length", "Content-Type"), line
+            length = int(value) if name == "Content-Length" else length
+        assert length is not None
+        return json.loads(server.stdout.read(length))
+
+    def until(test) -> dict:
+        while not test(message := receive()):
+            pass
+        return message
+
+    try:
+        send({"id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+        until(lambda m: m.get("id") == 1)
+        send({"method": "initialized", "params": {}})
+        uri = (tmp_path / "draft.md").as_uri()
+        item = {"uri": uri, "languageId": "markdown", "version": 1, "text": "Head\n\nThe the end.\n"}
+        send({"method": "textDocument/didOpen", "params": {"textDocument": item}})
+        published = until(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+        assert [d["code"] for d in published["params"]["diagnostics"]] == ["T003"]
+        send({"id": 2, "method": "shutdown"})
+        until(lambda m: m.get("id") == 2)
+        send({"method": "exit"})
+        assert server.wait(30) == 0
+        assert server.stdout.read() == b""
+        assert b"checking" in server.stderr.read()
+    finally:
+        server.kill()
+        server.wait()
+        for stream in (server.stdin, server.stdout, server.stderr):
+            stream.close()
 
 
 def test_exit_without_shutdown_is_status_1(tmp_path):

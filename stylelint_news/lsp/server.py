@@ -12,7 +12,6 @@ shown once, and the other rules' findings still arrive.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from lsprotocol import types as lsp
@@ -23,8 +22,6 @@ from .. import __version__
 from . import convert
 from .linters import Doc, Engines, Outcome
 from .store import Documents
-
-log = logging.getLogger(__name__)
 
 
 class Server(LanguageServer):
@@ -140,9 +137,8 @@ def build(cache_dir: str | None = None, docs_url: str | None = None) -> Server:
         return convert.hover(outcome, offset, _markdown_hover(ls))
 
     @server.feature(lsp.SHUTDOWN)
-    def shutdown(ls: Server, params: Any) -> None:
-        ls.documents.shutdown()
-        ls.engines.close()
+    async def shutdown(ls: Server, params: Any) -> None:
+        await ls.documents.shutdown(ls.engines.close)  # saves the compiled patterns for the next start
         ls.shut_down = True
 
     return server

@@ -3,22 +3,26 @@
 A change waits `DEBOUNCE` before it is linted, and a newer change in that time replaces it: a
 burst of keystrokes or a paste costs one lint, not one per character. Opening and saving lint at
 once. Every lint runs in one worker thread, so the engine is never entered twice at once and the
-event loop stays free to read the editor's next message; a result is published only if the
-document is still at the version that was linted (a newer one is already on its way).
+event loop stays free to read the editor's next message. A newer change cancels the lint of the
+older text (before it starts, or its result once it ends), so only the current text's findings
+are published.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 from typing import Generic, TypeVar
 
 from .linters import Doc
 
 T = TypeVar("T")
 R = TypeVar("R")
+log = logging.getLogger(__name__)
 
 #: Seconds a change waits for the next one before it is linted (the issue allows at most 0.05).
 DEBOUNCE = 0.03
@@ -74,10 +78,13 @@ class Documents(Generic[T]):
         doc = self._docs.get(uri)
         return None if doc is None else await self.run(self._lint, doc)
 
-    def shutdown(self) -> None:
+    async def shutdown(self, last: Callable[[], object] = lambda: None) -> None:
+        """Cancel what is waiting, run `last` in the worker after the lint in progress (so it
+        cannot run beside one), and stop the worker."""
         for task in self._pending.values():
             task.cancel()
         self._pending.clear()
+        await self.run(last)
         self._worker.shutdown(wait=False, cancel_futures=True)
 
     def _schedule(self, uri: str, delay: float) -> None:
@@ -86,14 +93,17 @@ class Documents(Generic[T]):
             old.cancel()
         task = asyncio.get_running_loop().create_task(self._lint_later(uri, delay))
         self._pending[uri] = task
-        task.add_done_callback(lambda t: self._pending.get(uri) is t and self._pending.pop(uri))
+        task.add_done_callback(partial(self._finished, uri))
+
+    def _finished(self, uri: str, task: asyncio.Task[None]) -> None:
+        if self._pending.get(uri) is task:
+            del self._pending[uri]
+        if not task.cancelled() and task.exception() is not None:
+            log.error("publishing the findings of %s failed", uri, exc_info=task.exception())
 
     async def _lint_later(self, uri: str, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
-        doc = self._docs.get(uri)
-        if doc is None:
-            return
-        outcome = await self.run(self._lint, doc)
-        if self._docs.get(uri) is doc:
-            self._publish(doc, outcome)
+        # a newer change, or closing, cancels this task: what it publishes is always current
+        doc = self._docs[uri]
+        self._publish(doc, await self.run(self._lint, doc))
