@@ -282,6 +282,38 @@ def test_a_bad_docs_url_template_is_one_line():
     assert r.returncode == 2 and r.stderr.decode().count("\n") == 1 and b"--docs-url" in r.stderr
 
 
+def test_a_diagnostic_carries_the_rules_code_level_and_documentation():
+    lsp = lsp_types()
+    from dataclasses import dataclass
+
+    from stylelint_news.finding import Finding
+    from stylelint_news.lsp.convert import diagnostic
+    from stylelint_news.rule import Rule
+
+    class Strict(Rule):
+        code, name, summary, level = "N100", "strict", "Strict.", "error"
+
+    class Documented(Rule):
+        code, name, summary, level, url = "N101", "documented", "Documented.", "info", "https://desk.example/n101"
+
+    @dataclass(frozen=True)
+    class Levelled(Finding):  # the configurable severity another change adds: a finding's own level
+        level: str = "hint"
+
+    lines = Lines("Head\n\nA word.\n")
+    found = Finding("a.md", 3, 3, 3, 7, "N100", "strict", "Say so.")
+    d = diagnostic(found, Strict(), lines, "https://style.example/rules#{code}-{name}")
+    assert (d.code, d.source, d.message) == ("N100", "stylelint-news", "Say so.")
+    assert d.severity == lsp.DiagnosticSeverity.Error
+    assert d.code_description.href == "https://style.example/rules#N100-strict"
+    assert (d.range.start.line, d.range.start.character, d.range.end.character) == (2, 2, 6)
+    assert diagnostic(found, Strict(), lines).code_description is None  # no template, no url: no link
+    d = diagnostic(found, Documented(), lines, "https://style.example/{code}")
+    assert d.code_description.href == "https://desk.example/n101" and d.severity == lsp.DiagnosticSeverity.Information
+    levelled = Levelled("a.md", 3, 3, 3, 7, "N100", "strict", "Say so.")
+    assert diagnostic(levelled, Strict(), lines).severity == lsp.DiagnosticSeverity.Hint
+
+
 # -- the real server, over stdio ----------------------------------------------------------------
 
 
@@ -499,6 +531,7 @@ def test_fix_all_disable_and_hover(tmp_path):
         ]
         seen["fixed"] = applied(text, fix_all[0].edit.changes[uri])
         typo = next(d for d in found if d.code == "T001")
+        assert typo.code_description.href == "https://style.example/rules#T001"
         actions = await client.actions(uri, typo.range)
         assert [a.title for a in actions] == [
             "T001: replace “decison” with “decision”",
@@ -517,7 +550,7 @@ def test_fix_all_disable_and_hover(tmp_path):
         seen["disabled"] = [d.code for d in await client.diagnostics(uri, 2)]
         seen["directive"] = disabled.splitlines()[typo.range.start.line]
 
-    session(tmp_path, scenario)
+    session(tmp_path, scenario, "--docs-url", "https://style.example/rules#{code}")
     run_cli(str(tmp_path / "draft.md"), "--fix", cwd=tmp_path)
     assert seen["fixed"] == (tmp_path / "draft.md").read_text(encoding="utf-8")
     assert seen["disabled"] == ["C001", "T003", "D002"]
