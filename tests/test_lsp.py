@@ -529,7 +529,11 @@ def test_fix_all_disable_and_hover(tmp_path):
         assert [(a.kind, a.title) for a in fix_all] == [
             ("source.fixAll.stylelint-news", "Apply every safe fix in this file (2)")
         ]
-        seen["fixed"] = applied(text, fix_all[0].edit.changes[uri])
+        edits = fix_all[0].edit.changes[uri]
+        seen["fixed"] = applied(text, edits)
+        # each edit only as long as what it changes: the rest of the text, and the writer's place
+        # in it, are not replaced
+        assert [(e.range.start.line == e.range.end.line, len(e.new_text) <= 1) for e in edits] == [(True, True)] * 2
         typo = next(d for d in found if d.code == "T001")
         assert typo.code_description.href == "https://style.example/rules#T001"
         actions = await client.actions(uri, typo.range)

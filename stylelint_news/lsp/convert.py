@@ -141,10 +141,9 @@ def code_actions(
     if engine is None:
         return []
     actions: list[lsp.CodeAction] = []
-    quick = wanted(lsp.CodeActionKind.QuickFix.value, only)
-    for f in outcome.findings:
+    for f in outcome.findings if wanted(lsp.CodeActionKind.QuickFix.value, only) else ():
         at, to = span(f, lines)
-        if not quick or to < start or at > end:
+        if to < start or at > end:
             continue
         diag = [diagnostic(f, outcome.rules.get(f.code), lines, template)]
         if f.fix is not None:
@@ -179,20 +178,16 @@ def minimal_edits(lines: Lines, new: str) -> list[lsp.TextEdit]:
         if op == "equal":
             continue
         before, after = "".join(a[i1:i2]), "".join(b[j1:j2])
-        head = len(_common_prefix(before, after))
-        tail = len(_common_prefix(before[head:][::-1], after[head:][::-1]))
+        head = _shared(before, after)
+        tail = _shared(before[head:][::-1], after[head:][::-1])
         at = starts_a[i1] + head
         edits.append(Edit(at, starts_a[i2] - tail, after[head : len(after) - tail]))
     return _edits(lines, edits)
 
 
-def _common_prefix(x: str, y: str) -> str:
-    n = 0
-    for c, d in zip(x, y):
-        if c != d:
-            break
-        n += 1
-    return x[:n]
+def _shared(x: str, y: str) -> int:
+    """How many characters `x` and `y` start with alike."""
+    return next((i for i, (c, d) in enumerate(zip(x, y)) if c != d), min(len(x), len(y)))
 
 
 def hover(outcome: Outcome, offset: int, markdown: bool) -> lsp.Hover | None:
@@ -209,8 +204,5 @@ def hover(outcome: Outcome, offset: int, markdown: bool) -> lsp.Hover | None:
         else:
             parts.append(f"{f.code} {f.message}\n\n{explained.rstrip()}")
     kind = lsp.MarkupKind.Markdown if markdown else lsp.MarkupKind.PlainText
-    first = under[0]
-    return lsp.Hover(
-        contents=lsp.MarkupContent(kind=kind, value="\n\n---\n\n".join(parts) if markdown else "\n\n".join(parts)),
-        range=_range(outcome.lines, *span(first, outcome.lines)),
-    )
+    value = ("\n\n---\n\n" if markdown else "\n\n").join(parts)
+    return lsp.Hover(lsp.MarkupContent(kind, value), _range(outcome.lines, *span(under[0], outcome.lines)))
