@@ -48,6 +48,12 @@ def auxiliaries() -> frozenset[str]:
 
 
 @cache
+def number_words() -> frozenset[str]:
+    """The cardinal numerals written as words: "two", "hundred"."""
+    return read_list("number_words.txt")
+
+
+@cache
 def determiners() -> dict[str, str]:
     """Each determiner with its kind: article, demonstrative or possessive."""
     return _table("determiners.txt")

@@ -10,6 +10,7 @@ from ...finding import Finding
 from ...language import confusables
 from ...language.channel import edit
 from ...language.lexicon import pair_log, zipf
+from ...language.slips import MIN_LENGTH
 from ...language.wordlists import closed_class
 from ...rule import Rule
 from ...text.document import Document
@@ -32,7 +33,6 @@ from .frames import (
     _saying_frame,
     _that_clause,
 )
-from .wordfit import MIN_LENGTH
 
 
 class ConfusedWord(Rule):

@@ -33,20 +33,16 @@ from typing import NamedTuple
 
 from ...engine.context import Context
 from ...engine.verdicts import Verdicts
-from ...language import confusables
-from ...language.channel import log_slip
-from ...language.inflections import same_lemma
 from ...language.lexicon import pair_log
 from ...language.lm import END, START, LanguageModel, model
-from ...language.wordlists import closed_class
+from ...language.people import is_person_name
+from ...language.slips import slips_for
 from ...text.document import Document
 
 #: log10 of the odds the candidate must have over the word as written, all evidence counted.
-ODDS = 2.0
+ODDS = 2.15
 #: log10 of how much likelier a candidate is when the article uses it elsewhere.
 OWN_VOCABULARY = 1.0
-#: The shortest word judged (two-letter words have too many neighbours to tell apart).
-MIN_LENGTH = 3
 
 
 class Slip(NamedTuple):
@@ -67,36 +63,36 @@ class Suspect(NamedTuple):
 
 
 def _suspect(word: str, lm: LanguageModel) -> Suspect | None:
-    """The word's candidates, judged once per run: the words one slip away that the model knows,
-    that are no form of the same word, and not two function words unless a classic confusion."""
-    if len(word) < MIN_LENGTH or not word.replace("'", "").replace("’", "").isalpha() or not word.islower():
+    """The word's model form and its candidates (language/slips.py), judged once per run."""
+    if not word.islower():
+        return None
+    found = slips_for(word.replace("’", "'"))
+    if not found:
         return None
     form = lm.lookup(word)
-    if form is None:
-        return None
-    function_words = closed_class()
-    found = []
-    for c in confusables.candidates(word):
-        slip = log_slip(word, c)
-        c_form = lm.lookup(c) if slip is not None else None
-        if c_form is None or same_lemma(word, c):
-            continue
-        if word in function_words and c in function_words and slip < -0.5:
-            continue  # (a classic confusion of function words, "their"/"there", is judged)
-        found.append((c_form, c, slip))
-    return Suspect(form, tuple(found)) if found else None
+    forms = [(lm.lookup(c), c, slip) for c, slip in found]
+    return Suspect(form, tuple((f, c, slip) for f, c, slip in forms if f is not None)) if form else None
 
 
-def _window(lm: LanguageModel, seq: list[str | None], j: int, x: str) -> float:
-    """log10 P of the trigrams word j takes part in, with `x` in its place."""
-    total = 0.0
-    h2, h1 = seq[j - 2] if j >= 2 else None, seq[j - 1]
+def _terms(lm: LanguageModel, seq: list[str | None], j: int, x: str) -> list[float]:
+    """log10 P of each trigram word j takes part in, with `x` in its place: the word given what
+    precedes it, then the next two words given it. Punctuation (BREAK) ends one phrase and starts
+    another, as a sentence boundary does for the model: "the world too, he said" asks whether
+    "too" ends a phrase, which "to" never does. A word with nothing known before it (a name, a
+    number) has no left term: it would only compare how common the words are, which is no
+    evidence that this one is out of place."""
+    terms = []
+    h1, h2 = _history(seq, j)
     for word in (x, seq[j + 1] if j + 1 < len(seq) else None, seq[j + 2] if j + 2 < len(seq) else None):
         if word is None:
             break
-        total += lm.logprob(word, (h1, h2))
+        if word is BREAK:
+            word = END
+        terms.append(lm.logprob(word, (h1, h2)) if h1 is not None else 0.0)
+        if word is END:
+            break
         h2, h1 = h1, word
-    return total
+    return terms
 
 
 def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
@@ -105,60 +101,104 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
     lm = model()
     words = doc.read_words
     texts = words.texts
-    suspects = ctx.run.memo("T002 suspects", lambda: Verdicts(lambda w: _suspect(w, lm))).hits_among(texts)
+    spans = [(p.start, p.end) for p in doc.parts if p.kind != "byline"] + [(s.start, s.end) for s in doc.sentences]
+    ranges = [(bisect_left(words.starts, a), bisect_left(words.starts, b)) for a, b in spans]
+    openers = _openers(texts, ranges)
+    suspects = ctx.run.memo("T002 suspects", lambda: Verdicts(lambda w: _suspect(w, lm))).hits_among(
+        [*texts, *openers.values()]
+    )
     if not suspects:
         return
     counts = Counter(t.lower() for t in texts)
-    spans = [(p.start, p.end) for p in doc.parts if p.kind != "byline"] + [(s.start, s.end) for s in doc.sentences]
-    for a, b in spans:
-        lo, hi = bisect_left(words.starts, a), bisect_left(words.starts, b)
-        if not any(t in suspects for t in texts[lo:hi]):
-            continue
-        seq, place = _sequence(doc, lm, lo, hi)
+    for lo, hi in ranges:
         for k in range(lo, hi):
-            suspect = suspects.get(texts[k])
-            if suspect is None or words.starts[k] in skip or counts[texts[k]] > 1:
+            word = openers.get(k, texts[k]) if k == lo else texts[k]
+            suspect = suspects.get(word)
+            if suspect is None or counts[word] > 1 or words.starts[k] in skip:
                 continue
-            found = _best(lm, seq, place[k - lo], suspect, counts, texts, k)
+            seq, j = _local(doc, lm, k, lo, hi)
+            found = _best(lm, seq, j, suspect, counts, texts, k)
             if found is not None:
-                yield Slip(k, *found)
+                meant, odds = found
+                yield Slip(k, meant.capitalize() if word is not texts[k] else meant, odds)
+
+
+def _openers(texts: list[str], ranges: list[tuple[int, int]]) -> dict[int, str]:
+    """The capitalised first words of sentences that may be common words, lowercased, by index:
+    "Principle reasons ..." is judged as "principle". A word the article capitalises mid-sentence,
+    or that the name lists know, is a name."""
+    firsts = {lo for lo, hi in ranges if lo < hi}
+    named = {t for i, t in enumerate(texts) if i not in firsts and t[:1].isupper()}
+    out = {}
+    for lo in firsts:
+        t = texts[lo]
+        if len(t) > 1 and t[0].isupper() and t[1:].islower() and t not in named and not is_person_name(t):
+            out[lo] = t.lower()
+    return out
 
 
 #: Characters that part two words into different phrases: the model has no punctuation, so words
 #: on either side of one are no trigram ("Locally, too, analysts say" is not "locally too analysts").
-BREAKS = frozenset(',;:()[]"“”—–/…!?.')
+#: Where punctuation parts two words in the model's view of a sentence.
+BREAK = "|"
+BREAKS = frozenset(',;:()[]"“”—–/…!?.-')
 
 
-def _sequence(doc: Document, lm: LanguageModel, lo: int, hi: int) -> tuple[list[str | None], list[int]]:
-    """The model's view of the read words [lo, hi) of one sentence: their model forms (None for
-    a word it does not know), a None wherever punctuation parts two words, between the sentence
-    boundaries; and where each word stands in that sequence."""
+def _local(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[list[str | None], int]:
+    """The model's view of the words around word k of the sentence [lo, hi): the two before and
+    the two after it (model forms; None for a word the model does not know), BREAK wherever
+    punctuation parts two words, and the sentence's boundaries where they fall; and where word k
+    stands in it. Five words are all the trigrams around word k can see."""
     words = doc.read_words
-    seq: list[str | None] = [START]
-    place = []
-    for k in range(lo, hi):
-        if k > lo and any(ch in BREAKS for ch in doc.text[words.ends[k - 1] : words.starts[k]]):
-            seq.append(None)
-        t = words.texts[k]
+    texts, starts, ends, text = words.texts, words.starts, words.ends, doc.text
+    seq: list[str | None] = [START] if k - 2 <= lo else []
+    j = 0
+    for i in range(max(lo, k - 2), min(hi, k + 3)):
+        if i > lo and i > k - 2 and not BREAKS.isdisjoint(text[ends[i - 1] : starts[i]]):
+            seq.append(BREAK)
+        t = texts[i]
+        if i == k:
+            j = len(seq)
         seq.append(lm.lookup(t) if t.isalpha() or "'" in t or "’" in t else None)
-        place.append(len(seq) - 1)
-    seq.append(END)
-    return seq, place
+    if k + 3 >= hi:
+        seq.append(END)
+    return seq, j
 
 
 def _best(
     lm: LanguageModel, seq: list[str | None], j: int, suspect: Suspect, counts: Counter[str], texts: list[str], k: int
 ) -> tuple[str, float] | None:
-    """The candidate meant at position j, and its log10 odds, if they pass ODDS."""
-    base = _window(lm, seq, j, suspect.form)
+    """The candidate meant at position j, and its log10 odds, if they pass ODDS. A candidate's
+    own term is asked first: the next words' terms can raise its odds at most by what they cost
+    the word as written (a probability is at most 1), so a candidate that cannot reach ODDS even
+    then is not asked about them."""
+    base = _terms(lm, seq, j, suspect.form)
+    if not base:
+        return None
+    rest = sum(base[1:])
+    history = _history(seq, j)
     best: tuple[float, str] | None = None
     for c_form, c, slip in suspect.candidates:
-        odds = _window(lm, seq, j, c_form) - base + slip + (OWN_VOCABULARY if counts[c] else 0.0)
+        prior = slip + (OWN_VOCABULARY if counts[c] else 0.0)
+        first = _terms(lm, seq, j, c_form) if len(base) == 1 else None
+        if first is None:
+            head = lm.logprob(c_form, history) if history[0] is not None else 0.0
+            if head - base[0] - rest + prior <= ODDS:
+                continue
+            first = _terms(lm, seq, j, c_form)
+        odds = sum(first) - base[0] - rest + prior
         if odds > ODDS and (best is None or odds > best[0]):
             best = (odds, c)
     if best is None or not _pairs_agree(texts, k, best[1]):
         return None
     return best[1], best[0]
+
+
+def _history(seq: list[str | None], j: int) -> tuple[str | None, str | None]:
+    """The two words before word j, most recent first, as _terms reads them."""
+    h1 = START if seq[j - 1] is BREAK else seq[j - 1]
+    h2 = None if h1 is START or j < 2 else (START if seq[j - 2] is BREAK else seq[j - 2])
+    return h1, h2
 
 
 def _pairs_agree(texts: list[str], k: int, meant: str) -> bool:
