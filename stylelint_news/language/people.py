@@ -111,11 +111,6 @@ def dictionary_names() -> Lines:
     )
 
 
-def is_dictionary_name(word: str) -> bool:
-    """A capitalised word a dictionary lists as a name: "England", "Thames", "Darwin"."""
-    return word in dictionary_names()
-
-
 def is_people_adjective(word: str) -> bool:
     """A place's or a people's adjective the dictionary lists: "Polish", "Czech", "Atlantic"."""
     return "a" in (dictionary_names().get(word) or "")

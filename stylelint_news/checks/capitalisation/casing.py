@@ -87,6 +87,7 @@ class Slot:
             or (self.prev is not None and self.prev.text in CONNECTORS and cap(self.before))
         )
 
+
 class Casing:
     """The article's capitalised words in sentence context, computed once for C001 and C002."""
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 from functools import cache
 
 from ...language.inflections import is_past_tense, parts_of_speech
-from ...language.people import is_dictionary_name, is_people_adjective
-from ...language.wordlists import auxiliaries, closed_class, determiners, rows
+from ...language.people import is_people_adjective
+from ...language.wordlists import auxiliaries, closed_class, determiners, read_list, rows
 from ...text.document import Document, Word
 from .casing import FORWARD_CONNECTORS, Slot
 
@@ -42,6 +42,9 @@ TITLE_REACH = 6
 
 #: Endings of agent nouns, the roles before a name ("producer No ID", "rapper The Game").
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+
+#: Words that join two names in one run of capitals: "England and Real Madrid".
+AND = frozenset({"and", "&"})
 
 #: Words that join two conjuncts: "Vertical Limit and Beyond Borders" is a list of titles.
 COORDINATORS = frozenset({"and", "or", "nor"})
@@ -176,12 +179,10 @@ def stray_beside_name(doc: Document, slot: Slot) -> bool:
     )  # a people's adjective before a common noun: "at The Polish training centre"
 
 
-def _names_no_title(doc: Document, slot: Slot) -> bool:
-    """Whether the capitals after the word name something rather than make a title with it: a
-    single capitalised word ("From Freescale."), or names joined by "and" that begin with a
-    proper noun ("For England and Real Madrid striker"); not a title of common words ("In Good
-    Company", "Of Mice and Men"), one with a capitalised function word ("About A Boy"), one
-    that asks, or one before the kind of work it is ("To Vima newspaper")."""
+def _capital_run(doc: Document, slot: Slot, joiners: frozenset[str]) -> tuple[list[str], int]:
+    """The capitalised words that follow the slot's word with only spaces and the given joining
+    words between them ("England and Real Madrid", "Gulf of Suez"), and the index of the word
+    after them."""
     words, prose = doc.words, doc.prose
     j, (_, hi) = slot.index, slot.sentence
     k, capitals = j + 1, []
@@ -189,15 +190,49 @@ def _names_no_title(doc: Document, slot: Slot) -> bool:
         text = words.texts[k]
         if text[:1].isupper():
             capitals.append(text)
-        elif not (text in ("and", "&") and k + 1 < hi and words.texts[k + 1][:1].isupper()):
+        elif not (text in joiners and k + 1 < hi and words.texts[k + 1][:1].isupper()):
             break
         k += 1
+    return capitals, k
+
+
+def _names_no_title(doc: Document, slot: Slot) -> bool:
+    """Whether the capitals after the word name something rather than make a title with it: a
+    single capitalised word ("From Freescale."), or names joined by "and" that begin with a
+    proper noun ("For England and Real Madrid striker"); not a title of common words ("In Good
+    Company", "Of Mice and Men"), one with a capitalised function word ("About A Boy"), one
+    that asks, or one before the kind of work it is ("To Vima newspaper")."""
+    capitals, k = _capital_run(doc, slot, AND)
+    words, (_, hi) = doc.words, slot.sentence
     end = words.ends[k - 1]
-    if prose[end : end + 1] in ("?", "!") or (k < hi and words.texts[k] in WORKS):
+    if doc.prose[end : end + 1] in ("?", "!") or (k < hi and words.texts[k] in WORKS):
         return False
     if any(t.lower() in closed_class() for t in capitals):
         return False
-    return len(capitals) == 1 or _proper(capitals[0]) or is_dictionary_name(capitals[0])
+    return len(capitals) == 1 or _proper(capitals[0])
+
+
+def before_body_or_place(doc: Document, slot: Slot) -> bool:
+    """Whether "The" stands before the name of a place, a body or an event, which news style
+    never opens with a capital "The": two or more capitalised words, one of them (after the
+    first, or the first before "of") a generic head ("The Czech Republic", "The Qatar Open", "The
+    Gulf of Suez"), and no capitalised function word (a title: "The Bank Job" is two words, but
+    "Knights Of The Old Republic" has "Of")."""
+    prev = raw_prev(doc, slot)
+    if slot.word.text != "The" or not _lower_word(prev) or not _cap(slot.next):
+        return False
+    capitals, _ = _capital_run(doc, slot, AND | {"of"})
+    if len(capitals) < 2 or any(t.lower() in closed_class() for t in capitals):
+        return False
+    heads = name_heads()
+    first_of = slot.index + 2 < len(doc.words) and doc.words.texts[slot.index + 2] == "of"
+    return any(t.lower() in heads for t in capitals[1:]) or (first_of and capitals[0].lower() in heads)
+
+
+@cache
+def name_heads() -> frozenset[str]:
+    """data/name_heads.txt: the nouns that say a name is of a place, a body or an event."""
+    return read_list("name_heads.txt")
 
 
 def _proper(word: str) -> bool:

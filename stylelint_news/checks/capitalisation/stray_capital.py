@@ -11,7 +11,7 @@ from ...language.wordlists import auxiliaries, closed_class
 from ...rule import Rule
 from ...text.document import Document
 from .casing import FORWARD_CONNECTORS, Slot, casing, is_capitalised
-from .evidence import clause_break, raw_prev, stray_beside_name, titled
+from .evidence import before_body_or_place, clause_break, raw_prev, stray_beside_name, titled
 
 #: A function word capitalised this often mid-sentence in one article is a name ("Which?").
 NAME_REPEATS = 3
@@ -69,6 +69,17 @@ class StrayCapital(Rule):
                 and slot.next.text not in FORWARD_CONNECTORS
             ):
                 pass  # "America Would be", "Microsoft Has unveiled": a name does not end in an auxiliary
+            elif before_body_or_place(doc, slot):
+                yield self.report(
+                    doc,
+                    slot.word.start,
+                    slot.word.end,
+                    'capital "The" before the name of a place, body or event: news style writes "the"',
+                    suggestions=["the"],
+                    replacement="the",
+                    safe=False,
+                )
+                continue
             elif slot.in_name() and not stray_beside_name(doc, slot):
                 continue  # "The Hague", "Of Mice and Men", "Bank of England": a name or title
             yield self._finding(doc, slot, self._may_touch_name(doc, slot, lower in verbs))
