@@ -161,3 +161,22 @@ def full_namings(headline: str, prose: str) -> dict[str, int]:
                 name, at = m.group(3), m.start(3)
             firsts.setdefault(name, -1 if base is None else at)
     return firsts
+
+
+#: A surname after initials ("K.C. Maurer", "B. Satyanarayana", "J. K. Rowling") or joined to a
+#: particle after a given name ("Mohammed Abdullah al-Mamun", "Louis van Gaal", "Osama bin Laden").
+INITIALLED_OR_PARTICLE = Lazy(
+    r"(?<![\p{L}.])(?:\p{Lu}\.[ \t]?){1,3}[ \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])"
+    r"|(?<=\p{Lu}\p{Ll}+[ \t]+)(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|bint|de|di|da|du|del|della|van|von|der|den|"
+    r"le|la|dos|das)(?:[-\u2019'][ \t]?|[ \t]+)(\p{Lu}\p{Ll}+)(?![\p{L}-])"
+)
+
+
+def initialled_namings(prose: str) -> dict[str, int]:
+    """Where each surname is first named in full in a way `full_namings` does not read: after
+    initials, or after a given name and a particle ("al-Mamun": "Mamun" is named in full)."""
+    firsts: dict[str, int] = {}
+    for m in INITIALLED_OR_PARTICLE.finditer(prose):
+        group = 1 if m.group(1) else 2
+        firsts.setdefault(m.group(group), m.start(group))
+    return firsts
