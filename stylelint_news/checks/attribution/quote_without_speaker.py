@@ -137,11 +137,11 @@ MIN_QUOTE_WORDS = 8
 #: paragraphs of narrative ("Attitudes have also changed. \u201cFor many years ...\u201d").
 SPEAKER_REACH = 4
 
-#: A speaker after the quotation: a subject and a verb ("..., it found.", "...\u201d she added"), or
-#: a source after a dash ("\u2014 CBC.ca, August 15").
+#: A speaker after the quotation: a comma, then a subject and its verb ("..., it found.", ",\u201d she
+#: added"), or a source after a dash ("\u2014 CBC.ca, August 15").
 AFTER_QUOTE = Lazy(
-    r"[,.!?]?[\"\u201d\u2019']?[ \t]*(?:(?:(?i:it|he|she|they|we)|I|\p{Lu}[\p{L}.'\u2019-]+(?:[ \t]+\p{Lu}[\p{L}.'\u2019-]+)*)"
-    r"[ \t]+\p{Ll}+(?:ed|s)\b|[\u2014\u2013-][ \t]*\S)"
+    r"(?:,[\"\u201d\u2019']?|[\"\u201d\u2019'],)[ \t]*(?:(?i:it|he|she|they|we)|I|\p{Lu}[\p{L}.'\u2019-]+(?:[ \t]+\p{Lu}[\p{L}.'\u2019-]+)*)"
+    r"[ \t]+\p{Ll}+\b|[.!?]?[\"\u201d\u2019']?[ \t]*[\u2014\u2013-][ \t]*\S"
 )
 
 #: Someone who could be speaking: a personal pronoun, or a name (two capitalised words, or a
@@ -187,7 +187,7 @@ class QuoteWithoutSpeaker(Rule):
             outside = self._outside(prose, block.start, block.end, quotes)
             if ":" in outside or SPEECH.search(outside) or _speaker(outside):  # the cheap test first
                 continue
-            if any(AFTER_QUOTE.match(prose, q.end) for q in sentences):
+            if any(AFTER_QUOTE.match(prose, q.end - (prose[q.end - 1] == ",")) for q in sentences):
                 continue  # the speaker follows the quotation: "..., it found."
             if n > 0 and prose[block.start] in QUOTE_MARKS and self._speaker_before(doc, blocks[n - 1]):
                 continue  # a paragraph that goes on with the last speaker's words

@@ -23,7 +23,7 @@ from ...language.inflections import is_past_tense, parts_of_speech
 from ...language.people import is_people_adjective
 from ...language.wordlists import auxiliaries, closed_class, determiners, read_list, rows
 from ...text.document import Document, Word
-from .casing import FORWARD_CONNECTORS, Slot
+from .casing import CONNECTORS, FORWARD_CONNECTORS, Slot
 
 #: Kinds of work, act or body whose name follows them: "the TV programme The OC", "the band The
 #: Who", "the consumers' association Which".
@@ -39,6 +39,9 @@ PLAIN_AFTER = frozenset(" \t\n.,;:!?'\"’”)…-–—")
 
 #: How far ahead a question mark still closes a title that asks ("Where is the Love?").
 TITLE_REACH = 6
+
+#: A line of its own this short, all its words capitalised, is a heading.
+HEADING_WORDS = 8
 
 #: Endings of agent nouns, the roles before a name ("producer No ID", "rapper The Game").
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
@@ -103,7 +106,7 @@ def titled(doc: Document, slot: Slot) -> bool:
         tags = parts_of_speech(w.text.lower())
         if "a" not in tags and "n" not in tags:
             return True  # a function word used as a noun is a name: "the Who", "a No vote"
-    return _listed(doc, slot) or _quoted_title(doc, slot)
+    return _listed(doc, slot) or _quoted_title(doc, slot) or _heading_line(doc, slot)
 
 
 def _asks(doc: Document, slot: Slot) -> bool:
@@ -131,6 +134,20 @@ def _listed(doc: Document, slot: Slot) -> bool:
     if before.strip() != "," or after.strip() not in (",", ""):
         return False
     return all(t[:1].isupper() or t[:1].isdigit() for t in (words.texts[j - 1], words.texts[j + 1]))
+
+
+def _heading_line(doc: Document, slot: Slot) -> bool:
+    """A heading inside the body of a plain-text article: a short line of its own, every word
+    capitalised but the connectors, and no full stop ("About Us:", "Where The Money Goes")."""
+    prose, w = doc.prose, slot.word
+    a, b = prose.rfind("\n", 0, w.start) + 1, prose.find("\n", w.end)
+    line = prose[a : b if b >= 0 else len(prose)].strip()
+    texts = doc.words_in(a, a + len(prose[a:].split("\n", 1)[0])).texts
+    return (
+        0 < len(texts) <= HEADING_WORDS
+        and not line.endswith((".", "!", "?", ","))
+        and all(t[:1].isupper() or t[:1].isdigit() or t in CONNECTORS for t in texts)
+    )
 
 
 def _quoted_title(doc: Document, slot: Slot) -> bool:
