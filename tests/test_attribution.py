@@ -161,7 +161,8 @@ def test_weasels_by_grammar(lint, text, phrase):
         "The vote is on 5 June if it is held, as planned, at the town hall.",  # not a claim
         "The painting was never sold and it has been held in storage since.",
         "She said that if she lost, people would say she was finished.",  # hypothetical
-        "A Harbour Gazette poll of 1,204 people suggests most want a bridge.",  # inside another phrase
+        "A Harbour Gazette poll of 1,204 people suggests most want a bridge.",  # a poll's finding
+        "A letter signed by 300 experts says the dam is safe and the repairs can wait.",  # inside another phrase
         "Opinion polls show support for the bridge. But many also say the cost is too high.",  # a survey's finding
         "When most people think of ferries, they picture the old paddle steamers.",  # "think of"
         "The staff are not lazy but most people think they are.",  # no claim follows

@@ -111,7 +111,7 @@ def test_leftovers_known_by_their_shape(lint):
 def test_lines_of_the_story_are_not_leftovers(lint):
     lines = [
         "Goals: Okafor 12, Reyes 80",  # a result line: "Goals" is no label of the page
-        '"Tell us your story," the mayor told the crowd, "and we will listen."',  # a quotation
+        '"Share your story with us," the editor wrote in a comment.',  # a quotation is the story's
         "You can buy tickets on the quay from Monday.",  # addresses the reader, about no page
         "Share prices in the operator fell 4% on the news.",
     ]
