@@ -19,7 +19,8 @@ from ...finding import Finding
 from ...language.wordlists import closed_class, determiners_of, source_nouns, verb_forms
 from ...rule import Rule
 from ...text.document import Document
-from .cues import TOKEN_BEFORE, WORD_BEFORE, Cued, alternation, alternatives, cue_windows, next_in, sentence_index
+from .claims import HYPOTHETICAL, claims, known_group, passive_claim, subject_position
+from .cues import WORD_BEFORE, Cued, alternation, alternatives, cue_windows, next_in, sentence_index
 
 QUANT = r"(?:some|many|most|several|certain|numerous|various|countless|other|a\s+few|a\s+number\s+of|a\s+lot\s+of|lots\s+of|a\s+handful\s+of|a\s+growing\s+number\s+of|a\s+majority\s+of|plenty\s+of)"
 GENERIC = r"(?:leading|prominent|independent|top|unnamed|anonymous|outside|informed|well-placed|concerned|influential)"
@@ -242,16 +243,18 @@ class VagueSource(Rule):
             if start in seen or doc.in_quote(start) is not None:
                 continue
             if pattern is VAGUE_SAY and not (
-                self._vague_subject(prose, m, function_words) and _claims(doc, m) and not _known_group(doc, m)
+                self._vague_subject(prose, m, function_words)
+                and claims(doc, m)
+                and not known_group(doc, m, PROFESSION_WORDS)
             ):
                 continue
             if pattern is PRONOUN_SAY and not (
-                _subject_position(prose, start, function_words)
+                subject_position(prose, start, function_words)
                 and not HYPOTHETICAL.intersection(m.group("phrase").lower().split())
-                and _claims(doc, m)
+                and claims(doc, m)
             ):
                 continue
-            if pattern is PASSIVE and not _passive_claim(prose, start, end):
+            if pattern is PASSIVE and not passive_claim(prose, start, end):
                 continue  # "if it is held, as expected, on 5 May": an event, not a claim
             if pattern is ACCORDING and SPECIFIC_AFTER.match(prose, end):
                 continue
@@ -286,7 +289,7 @@ class VagueSource(Rule):
                 return False
             if word.lower() not in function_words and not word.endswith((",", ";")) and not m.group("q"):
                 return False
-        return _subject_position(prose, m.start(), function_words)
+        return subject_position(prose, m.start(), function_words)
 
     @staticmethod
     def _named(doc: Document, start: int) -> bool:
@@ -317,105 +320,3 @@ def _bare(prose: str, start: int, function_words: frozenset[str]) -> bool:
         return True
     word = before.group(1).lower()
     return word in function_words and word not in DETERMINERS
-
-
-#: Modals that make a claim hypothetical: "many would argue", "some might say".
-HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
-
-#: Words after which a noun phrase begins a clause of its own: a coordinator or a subordinator
-#: ("but critics say", "although many believe"), or an adverb that opens a sentence.
-CLAUSE_OPENERS = frozenset(
-    "and but or so yet that while whilst although though as because since when whereas where which what who now today "
-    "still also however indeed meanwhile instead yesterday".split()
-)
-
-#: After an agentless passive, what makes it report no claim: punctuation, or a preposition or
-#: particle of the verb's other sense ("it has been held in storage", "if it is held, as
-#: expected"); a clause, "that" or "to" after it report one ("it is understood no deal was made").
-NOT_CLAIM_AFTER = Lazy(
-    r"[ \t]*(?:[,;:)\]]|[.!?]|$|(?:in|on|at|by|for|with|from|into|under|over|until|since|during|after|before|up|down|"
-    r"out|off|back|away|responsible|liable|accountable|captive|hostage)\b)",
-    regex.IGNORECASE,
-)
-
-#: Words after a verb of thinking that make it no claim: "think of trees", "believe in God".
-NOT_A_CLAIM = frozenset({"of", "about", "in", "so", "otherwise", "twice"})
-
-#: A claim is a clause: this many words at least after the verb ("most people think they are."
-#: states a misconception, it sources nothing).
-MIN_CLAIM_WORDS = 4
-
-#: A finding of a survey, a poll or a study: "Opinion polls show ... But many also say".
-SURVEYED = Lazy(r"\b(?:polls?|polled|surveys?|surveyed|questionnaires?|respondents)\b", regex.IGNORECASE)
-
-PERCENT = Lazy(r"\d\s*%|\bper\s*cent\b", regex.IGNORECASE)
-
-
-def _subject_position(prose: str, start: int, function_words: frozenset[str]) -> bool:
-    """Whether a noun phrase at `start` begins a clause, so it can be the subject of the verb
-    after it: at the start of a block or sentence, after a comma, a colon, a dash or an opening
-    quote, or after a word that opens a clause ("but critics say"); not inside another phrase
-    ("a poll of 1,313 people suggests", "many of the people say")."""
-    before = TOKEN_BEFORE.search(prose, max(0, start - 40), start)
-    if before is None:
-        return True
-    token = before.group(1)
-    if token[-1:] in ".,;:!?—–-(“\"‘'" or not token[-1:].isalnum():
-        return True
-    return token.lower() in CLAUSE_OPENERS
-
-
-def _claims(doc: Document, m: regex.Match) -> bool:
-    """Whether the verb introduces a claim: a clause of some words follows ("think of" does not),
-    and it is no survey's finding (a poll or a study named in the sentence or the one before, or
-    one the article reports figures from: "In Britain, people think that 43% ...")."""
-    prose = doc.prose
-    i = sentence_index(doc, m.start())
-    if i is None:
-        return True
-    sentence = doc.sentences[i]
-    after = prose[m.end("phrase") : sentence.end].split()
-    if after and after[0].lower().strip(",") in NOT_A_CLAIM:
-        return False
-    if len(after) < MIN_CLAIM_WORDS and not _parenthetical(prose, m.start("phrase")):
-        return False
-    previous = doc.sentences[i - 1] if i > 0 else sentence
-    if SURVEYED.search(prose, previous.start, sentence.end):
-        return False
-    return not (PERCENT.search(prose, m.end("phrase"), sentence.end) and SURVEYED.search(prose, 0, sentence.start))
-
-
-def _parenthetical(prose: str, start: int) -> bool:
-    """Whether the source stands after a comma or a dash, attributing the words around it: "too
-    much, critics argue - into enforcement", "a British suspect plans to sue, it is reported"."""
-    before = prose[max(0, start - 3) : start].rstrip()
-    return before[-1:] in (",", "-", "–", "—", "(")
-
-
-def _passive_claim(prose: str, start: int, end: int) -> bool:
-    """Whether an agentless passive reports a claim: a clause, "that" or "to" follows it, or it
-    attributes the sentence before it (", it has been reported."); not the verb's other sense
-    ("it has been held in storage since")."""
-    return _parenthetical(prose, start) or not NOT_CLAIM_AFTER.match(prose, end)
-
-
-def _known_group(doc: Document, m: regex.Match) -> bool:
-    """Whether a bare profession names a group the article presents elsewhere ("the scientists
-    write in Nature", "researchers at Stanford"): "Scientists believe" then refers back to them.
-    Counted groups ("some scientists believe") are never known."""
-    noun = m.group("noun").lower()
-    if m.group("q") or noun not in PROFESSION_WORDS:
-        return False
-    pattern = KNOWN_GROUP.get(noun)
-    return bool(pattern.search(doc.prose)) if pattern is not None else False
-
-
-#: A profession as a group the article presents: "the scientists", "the researchers'", "scientists
-#: at Stanford", "Nasa scientists".
-KNOWN_GROUP: dict[str, Lazy] = {
-    noun: Lazy(
-        rf"\b(?i:the\s+{noun}\b|{noun}\s+(?:at|from|with|led\s+by|behind|who\s+(?:carried|conducted|led|ran|did))\b)"
-        rf"|\b\p{{Lu}}[\p{{L}}'’]*\s+(?i:{noun})\b"
-    )
-    for noun in PROFESSION_WORDS
-}
