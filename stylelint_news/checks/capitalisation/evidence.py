@@ -52,6 +52,9 @@ AND = frozenset({"and", "&"})
 #: Words that join two conjuncts: "Vertical Limit and Beyond Borders" is a list of titles.
 COORDINATORS = frozenset({"and", "or", "nor"})
 
+#: Relative words: after a noun they open a clause of its sentence, never a new sentence.
+RELATIVES = frozenset({"which", "who", "whom", "whose"})
+
 #: Verbs that are never finite on their own: "be", "been", "being" need an auxiliary.
 NON_FINITE = frozenset({"be", "been", "being"})
 
@@ -290,8 +293,8 @@ def clause_break(doc: Document, slot: Slot) -> str:
     if prev.islower() and lower_prev in closed_class() and lower_prev not in word_class("clause-final"):
         return ""  # "collide with The Czech": the clause goes on
     lower = slot.word.text.lower()
-    if lower in auxiliaries() or lower in word_class("subordinator") - word_class("preposition-only"):
-        return ""  # "Microsoft Has unveiled", "the mayor, Which the council"
+    if lower in auxiliaries() or lower in RELATIVES:
+        return ""  # "Microsoft Has unveiled", "the mayor, Which the council elected": no new sentence
     connective = lower in word_class("connective") and prose[slot.word.end : slot.word.end + 1] == ","
     if not (connective or _finite(doc, j, hi)):
         return ""
