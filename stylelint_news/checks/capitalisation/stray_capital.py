@@ -27,15 +27,23 @@ class StrayCapital(Rule):
     what = (
         "Flags a capital on a function word in the middle of a sentence: a pronoun, determiner, "
         'preposition, conjunction, auxiliary or such adverb ("Themselves", "The" before a common '
-        'noun, "Their", "Also"), which English never capitalises there. Sentence starts, the '
-        'first word after a colon or an opening quote, names and titles of works ("The '
-        'Hague", "Of Mice and Men"), headings, "I" and initialisms pass.'
+        'noun, "Their", "Also"), which English never capitalises there; a function word beside a '
+        'name that no name holds there ("Luxembourg With five each", "a move For France"); and '
+        '"The" before the name of a place, body or event ("across The North Sea"). Where a new '
+        'sentence seems to start at the capital ("at high speed They spend") it says that a full '
+        "stop is missing. Sentence starts, the first word after a colon or an opening quote, "
+        'names and titles of works ("The Hague", "Of Mice and Men", "the Who", "the show Later... '
+        'With Jools Holland"), headings, numbered headings, datelines, "I" and initialisms pass.'
     )
     why = "A stray capital reads as a typo or as a name that is not there; readers stumble on it."
     bad = "The council said the decision was Their own and would stand."
     good = 'The council said the decision was their own, and Mr Jones said: "They will appeal."'
     fix_safety = (
-        "Safe: the fix lowercases a function word that is not the start of a sentence, a quotation, a name or a title."
+        "Safe only for a function word with lowercase words on both sides and no clause of its own "
+        'after it ("was Their own"): lowercasing it then changes no name and makes no run-on '
+        'sentence. Unsafe next to a capital (the word may begin or end a name: "The Who"), for "The" '
+        "before a place or body, and where a new sentence seems to start: there the fix adds the "
+        'missing full stop ("speed. They spend"), which an editor should read.'
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
