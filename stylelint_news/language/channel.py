@@ -100,12 +100,12 @@ def _build_rates() -> dict[str, float]:
 
 @cache
 def _rates() -> dict[str, float]:
-    return built("slip-kinds", package_file("codespell_lib", "data", "dictionary.txt"), _build_rates)  # type: ignore[no-any-return]
+    return built("slip-kinds", package_file("codespell_lib", "data", "dictionary.txt"), _build_rates)
 
 
 @cache
 def _confusions() -> frozenset[tuple[str, str]]:
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for row in rows("confusion_sets.txt"):
         words = row.split()
         pairs.update((a, b) for a in words for b in words if a != b)

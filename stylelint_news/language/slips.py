@@ -20,7 +20,7 @@ from .confusables import _sets, candidates
 from .inflections import same_lemma
 from .lexicon import UNIGRAMS, Lines, StoredLines, pack_lines
 from .lm import model
-from .wordlists import DATA, closed_class, number_words
+from .wordlists import DATA, closed_class, word_class
 
 #: The shortest word judged (two-letter words have too many neighbours to tell apart).
 MIN_LENGTH = 3
@@ -40,7 +40,7 @@ REVISION = 2
 
 def _judged(word: str) -> list[tuple[str, float]]:
     lm = model()
-    if len(word) < MIN_LENGTH or word in number_words() or lm.lookup(word) is None:
+    if len(word) < MIN_LENGTH or word in word_class("numeral") or lm.lookup(word) is None:
         return []
     function_words = closed_class()
     frequency = lm.logprob(lm.lookup(word) or word, ())
@@ -73,7 +73,7 @@ def _table() -> Lines:
         UNIGRAMS(),
         DATA / "confusion_sets.txt",
         DATA / "closed_class.txt",
-        DATA / "number_words.txt",
+        DATA / "word_classes.txt",
         package_file("codespell_lib", "data", "dictionary.txt"),
         package_file("lemminflect", "resources", "infl_lu.csv.gz"),
         package_file("pocketsphinx", "model", "en-us", "en-us.lm.bin"),

@@ -48,9 +48,14 @@ def auxiliaries() -> frozenset[str]:
 
 
 @cache
-def number_words() -> frozenset[str]:
-    """The cardinal numerals written as words: "two", "hundred"."""
-    return read_list("number_words.txt")
+def word_class(kind: str) -> frozenset[str]:
+    """A closed class of function words from data/word_classes.txt by the part it plays
+    ("preposition-only", "subject", "numeral", ...)."""
+    for row in rows("word_classes.txt"):
+        name, *words = row.split()
+        if name == kind:
+            return frozenset(words)
+    raise KeyError(kind)
 
 
 @cache

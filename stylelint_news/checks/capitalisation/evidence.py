@@ -21,7 +21,7 @@ from functools import cache
 
 from ...language.inflections import is_past_tense, parts_of_speech
 from ...language.people import is_people_adjective
-from ...language.wordlists import auxiliaries, closed_class, determiners, read_list, rows
+from ...language.wordlists import auxiliaries, closed_class, determiners, read_list, word_class
 from ...text.document import Document, Word
 from .casing import CONNECTORS, FORWARD_CONNECTORS, Slot
 
@@ -57,16 +57,6 @@ RELATIVES = frozenset({"which", "who", "whom", "whose"})
 
 #: Verbs that are never finite on their own: "be", "been", "being" need an auxiliary.
 NON_FINITE = frozenset({"be", "been", "being"})
-
-
-@cache
-def word_class(kind: str) -> frozenset[str]:
-    """A class of function words from data/word_classes.txt ("preposition-only", "subject", ...)."""
-    for row in rows("word_classes.txt"):
-        name, *words = row.split()
-        if name == kind:
-            return frozenset(words)
-    raise KeyError(kind)
 
 
 def prepositions() -> frozenset[str]:

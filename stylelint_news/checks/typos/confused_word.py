@@ -66,7 +66,7 @@ class ConfusedWord(Rule):
             yield finding
         read = doc.read_words
         for slip in wordfit.slips(doc, ctx, framed):
-            start, end, word = read.starts[slip.index], read.ends[slip.index], read.texts[slip.index]
+            start, end, word = read.starts[slip.at], read.ends[slip.at], read.texts[slip.at]
             yield self.report(
                 doc,
                 start,

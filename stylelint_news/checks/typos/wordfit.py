@@ -46,10 +46,10 @@ OWN_VOCABULARY = 1.0
 
 
 class Slip(NamedTuple):
-    """A word judged a slip: its index among the document's read words, the word meant, and the
+    """A word judged a slip: its place among the document's read words, the word meant, and the
     log10 odds that it was meant."""
 
-    index: int
+    at: int
     meant: str
     odds: float
 
