@@ -40,18 +40,25 @@ class ConfusedWord(Rule):
     name = "confused-word"
     summary = "A real word that is wrong where it stands."
     what = (
-        "Flags a correctly spelt word that its neighbours show is a slip for a word one edit away "
-        "or a classic confusable, in frames news uses all the time: a subject followed by a "
-        'near-miss of a verb of saying ("the minister adder that", "the mayor toad reporters"); a possessive '
-        'before a noun ("in there home"); a comparative before "then" ("stronger then '
-        'ever"); a preposition before a name or determiner ("reports form China"); "now" '
-        'for "not" after a directive ("urged the crews now to sail") and "not" for "now" '
-        "where no auxiliary carries it; and a rare word where a common one fits both neighbours "
-        '("a pubic hearing"). The evidence is Google Books pair counts (symspellpy), word '
-        "frequencies (wordfreq) and parts of speech (lemminflect); a word that fits its neighbours "
-        '("an adder in the heather", "a toad in the pond", "Okafor slid the ball") passes.'
+        "Flags a correctly spelt word that its context shows is a slip for another: any word, not "
+        "a list. Its candidates are the common words one slip of the keys away (a letter dropped, "
+        'added, changed or two swapped) and the classic confusions ("affect"/"effect"); a '
+        "trigram model of general English (pocketsphinx's) weighs how well the word and each "
+        "candidate fit the words around them, and a noisy channel, learnt from codespell's record "
+        "of real misspellings, how likely each slip is. It flags a word when the candidate is over "
+        "a hundred times likelier, the Google Books word pairs agree, and the word is used once "
+        '("the union has serious concerns abut that", "a fund manger at the bank"). News frames '
+        'add what trigrams miss: a near-miss of a verb of saying after a subject ("the minister '
+        'adder that"), "there" before a noun, a comparative before "then", "now"/"not". It reads the '
+        'headline and standfirst as well as the body. Forms of one word ("matched"/"matches"), '
+        "two function words and numbers are left alone: those are grammar or choices, not slips."
     )
-    why = "A spell checker passes these, so they reach print; readers see them at once."
+    why = (
+        "A spell checker passes these, so they reach print; readers see them at once. The model "
+        "knows little of a rare word's company, so the rule asks for strong odds and tells how "
+        "strong they are: on 2,124 clean BBC articles it flags 0.8 words in 10,000, a fifth of them "
+        "the articles' own slips."
+    )
     bad = "The minister adder that the talks would resume on Monday."
     good = "The minister added that the talks would resume on Monday. An adder was seen on the heath."
     fix_safety = (

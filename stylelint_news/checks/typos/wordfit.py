@@ -74,6 +74,24 @@ def _suspect(word: str, lm: LanguageModel) -> Suspect | None:
     return Suspect(form, tuple((f, c, slip) for f, c, slip in forms if f is not None)) if form else None
 
 
+def run_logprob(lm: LanguageModel, seq: list[str | None], first: int, n: int) -> float:
+    """log10 P of up to `n` words of a `local` sequence from index `first` on, each given the two
+    before it (a break starts a phrase), stopping at the phrase's end or a word the model does
+    not know: what T003 compares a double and a single copy by."""
+    total = 0.0
+    for m in range(first, min(first + n, len(seq))):
+        word = seq[m]
+        if word is None:
+            break
+        word = END if word is BREAK else word
+        h1, h2 = _history(seq, m)
+        if h1 is not None:
+            total += lm.logprob(word, (h1, h2))
+        if word is END:
+            break
+    return total
+
+
 def _terms(lm: LanguageModel, seq: list[str | None], j: int, x: str) -> list[float]:
     """log10 P of each trigram word j takes part in, with `x` in its place: the word given what
     precedes it, then the next two words given it. Punctuation (BREAK) ends one phrase and starts
@@ -116,11 +134,22 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
             suspect = suspects.get(word)
             if suspect is None or counts[word] > 1 or words.starts[k] in skip:
                 continue
-            seq, j = _local(doc, lm, k, lo, hi)
+            seq, j = local(doc, lm, k, lo, hi)
             found = _best(lm, seq, j, suspect, counts, texts, k)
             if found is not None:
                 meant, odds = found
                 yield Slip(k, meant.capitalize() if word is not texts[k] else meant, odds)
+
+
+def sentence_around(doc: Document, k: int) -> tuple[int, int]:
+    """The read words [lo, hi) of the sentence (or article part) that holds read word k."""
+    words = doc.read_words
+    at = words.starts[k]
+    spans = [(p.start, p.end) for p in doc.parts] + [(s.start, s.end) for s in doc.sentences]
+    for start, end in spans:
+        if start <= at < end:
+            return bisect_left(words.starts, start), bisect_left(words.starts, end)
+    return k, k + 1
 
 
 def _openers(texts: list[str], ranges: list[tuple[int, int]]) -> dict[int, str]:
@@ -144,7 +173,7 @@ BREAK = "|"
 BREAKS = frozenset(',;:()[]"“”—–/…!?.-')
 
 
-def _local(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[list[str | None], int]:
+def local(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[list[str | None], int]:
     """The model's view of the words around word k of the sentence [lo, hi): the two before and
     the two after it (model forms; None for a word the model does not know), BREAK wherever
     punctuation parts two words, and the sentence's boundaries where they fall; and where word k
