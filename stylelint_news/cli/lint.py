@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__, config
-from ..engine import plugins
+from ..engine import datastore, plugins
 from ..engine.context import RunContext
 from ..engine.files import expand
 from ..engine.linter import Flags, Linter
@@ -18,6 +19,9 @@ from ..errors import ExitCode, UsageError
 def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     paths = args.paths or ["."]
     settings = config.override(config.load(args.config, paths), dialect=args.dialect)
+    named_cache = args.cache_dir or os.environ.get(datastore.ENV)
+    if named_cache:
+        datastore.check_named(Path(named_cache))
     ctx = RunContext.at(args.cache_dir)
     try:
         with ctx.active():
