@@ -13,9 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .text.source import MAX_FILE_SIZE, read_regular
 
 DIALECTS = ("en", "en-GB", "en-US")
 FILE_NAMES = (".stylelint-news.toml", "pyproject.toml")
+#: The largest configuration file read (a pyproject.toml is a few kilobytes).
+CONFIG_SIZE = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -37,21 +40,26 @@ class Settings:
     #: Where the configuration came from; relative paths in it are read from its folder.
     path: str | None = None
     root: str = "."
+    #: The largest file read, in megabytes (1,000,000 bytes): a larger one is reported, not read.
+    max_file_size: float = MAX_FILE_SIZE / 1_000_000
 
     def rule_options(self, code: str) -> dict[str, Any]:
         return dict(dict(self.options).get(code, ()))
 
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_size * 1_000_000)
+
     def all_words(self) -> frozenset[str]:
-        """The newsroom's own words: the `words` list and the words file."""
+        """The newsroom's own words: the `words` list and the words file (a regular file of
+        at most max-file-size, read as any article is: never a FIFO or a device)."""
         words = set(self.words)
         if self.words_file:
             path = Path(self.root, self.words_file)
             try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as err:
-                raise UsageError(
-                    str(path), f"cannot read the words file: {getattr(err, 'strerror', None) or err}"
-                ) from None
+                text = read_regular(path, self.max_bytes, "the words file").decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise UsageError(str(path), f"cannot read the words file: {err}") from None
             words.update(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
         return frozenset(words)
 
@@ -103,6 +111,10 @@ def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise UsageError(where, "`options` must be a table of tables, one per rule code")
             values[attr] = tuple((code, tuple(opts.items())) for code, opts in value.items())
+        elif key == "max-file-size":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+                raise UsageError(where, f"`max-file-size` must be a number of megabytes above 0, not {value!r}")
+            values[attr] = value
     return Settings(**values)
 
 
@@ -114,9 +126,7 @@ def load_file(path: Path) -> Settings | None:
     parser at all.
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise UsageError(str(path), f"cannot read the configuration: {err.strerror or err}") from None
+        text = read_regular(path, CONFIG_SIZE, "the configuration").decode("utf-8")
     except UnicodeDecodeError:
         raise UsageError(str(path), "the configuration is not UTF-8") from None
     if path.name == "pyproject.toml" and "stylelint-news" not in text:
@@ -129,6 +139,8 @@ def load_file(path: Path) -> Settings | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise UsageError(str(path), f"invalid TOML: {err}") from None
+    except RecursionError:  # the parser recurses once per level of nesting
+        raise UsageError(str(path), "invalid TOML: values nest too deeply") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("stylelint-news")
         if table is None:

@@ -67,20 +67,20 @@ def test_bom_is_accepted_and_columns_do_not_count_it(tmp_path):
 
 def test_unreadable_file(tmp_path, monkeypatch, capsys):
     # Root reads any file, so the permission error is simulated where the OS would raise it.
-    from pathlib import Path
+    import os
 
     from stylelint_news import cli
 
     p = write(tmp_path, "a.txt", DRAFT)
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self):
-        if self == p:
+    def deny(path, *args, **kwargs):
+        if str(path) == str(p):
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
-    assert cli.main([str(p), "--jobs", "1"]) == 2
+    monkeypatch.setattr(os, "open", deny)
+    assert cli.main([str(p), "--jobs", "1", "--no-cache"]) == 2
     assert capsys.readouterr().err == f"stylelint-news: {p}: permission denied: cannot read the file\n"
 
 

@@ -111,11 +111,20 @@ def _lint(
     results = []
     if stdin:
         results.append(lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename))
-    files = list(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude))
+    skipped: list[str] = []
+    files = list(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude, skipped))
     results.extend(lint_paths(linter, reporter.file_output(fixing), files, args.jobs or default_jobs(), cache))
-    findings, problems = reporter.report(results)
+    findings, problems = reporter.report(results, [skipped_notice(skipped)] if skipped else [])
     if problems:
         return ExitCode.ERROR
     if findings and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
+
+
+def skipped_notice(skipped: list[str], shown: int = 5) -> str:
+    """One line for the special files a folder held (a FIFO, a device, a link to one): they are
+    not read, and not an error, since no one asked for them by name."""
+    more = f" and {len(skipped) - shown} more" if len(skipped) > shown else ""
+    n = len(skipped)
+    return f"skipped {n} file{'s' if n != 1 else ''} that {'are' if n != 1 else 'is'} not regular: {', '.join(skipped[:shown])}{more}"

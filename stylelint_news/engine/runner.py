@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..text.source import Source, decode, read_source
+from ..text.source import Source, decode, megabytes, read_source
 from .linter import Linter, Result
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def _lint_path(path: str) -> Result:
     assert _worker is not None
     linter, finish, cache = _worker
     try:
-        source = read_source(path)
+        source = read_source(path, linter.settings.max_bytes)
     except UsageError as err:
         return Result(path, problems=[str(err)])
     if cache is not None and source.raw is not None:
@@ -54,8 +54,12 @@ def _lint_path(path: str) -> Result:
 
 
 def lint_stdin(linter: Linter, finish: Finish, name: str) -> Result:
-    """Standard input, reported under `name`; never written back (it has no file)."""
-    data = sys.stdin.buffer.read()
+    """Standard input, reported under `name`; never written back (it has no file). The read is
+    bounded as a file's is: `< /dev/zero` must not fill the memory."""
+    limit = linter.settings.max_bytes
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        return Result(name, problems=[f"{name}: standard input is over the size limit of {megabytes(limit)}; not read"])
     try:
         source = decode(name, data)
     except UsageError as err:

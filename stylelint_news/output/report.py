@@ -115,12 +115,13 @@ class Reporter:
             passthrough=stdin and self.options.passthrough,
         )
 
-    def report(self, results: Iterable[Result]) -> tuple[list[Finding], list[str]]:
-        """Write everything; return the findings and the problems (which decide the exit status)."""
+    def report(self, results: Iterable[Result], notices: Iterable[str] = ()) -> tuple[list[Finding], list[str]]:
+        """Write everything; return the findings and the problems (which decide the exit status).
+        `notices` are the run's own, said once with those the files gave."""
         results = list(results)
         findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key)
         problems = [p for r in results for p in r.problems]
-        notices = list(dict.fromkeys(n for r in results for n in r.notices))
+        notices = list(dict.fromkeys([*notices, *(n for r in results for n in r.notices)]))
         lines = {(r.path, n): t for r in results for n, t in r.lines.items()}
         text = self.formatter(Report(findings, self.rules, self.options.show_source, lines))
         if self.options.statistics:

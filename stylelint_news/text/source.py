@@ -16,6 +16,9 @@ from ..errors import UsageError
 BOM = "\ufeff"
 #: How much of a file is searched for a NUL byte to call it binary (as git and grep do).
 BINARY_PROBE = 8192
+#: The largest article read, in bytes, unless the configuration says otherwise (max-file-size):
+#: a thousand times a long feature, so only dumps and runaway files reach it.
+MAX_FILE_SIZE = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,36 @@ def _position(data: bytes, index: int) -> tuple[int, int]:
     return line, column
 
 
+def _wide(data: bytes) -> tuple[str, str] | None:
+    """The encoding of a UTF-16 or UTF-32 file and the name iconv reads it by, or None. Such a
+    file announces itself by a byte-order mark, or in its first bytes by a NUL every other byte:
+    it is text in another encoding, not binary, and the writer needs to be told which."""
+    for bom, name in (
+        (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+        (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+        (b"\xff\xfe", "UTF-16 (little-endian)"),
+        (b"\xfe\xff", "UTF-16 (big-endian)"),
+    ):
+        if data.startswith(bom):
+            return name, name[:6]  # iconv reads the byte-order mark and drops it
+    probe = data[: BINARY_PROBE - BINARY_PROBE % 2]
+    even, odd = probe[0::2], probe[1::2]
+    if odd:
+        for order, text, nuls in (("LE", even, odd), ("BE", odd, even)):
+            if nuls.count(0) >= 0.9 * len(nuls) and text.count(0) <= 0.1 * len(text):
+                return f"UTF-16 ({'little' if order == 'LE' else 'big'}-endian)", f"UTF-16{order}"
+    return None
+
+
 def decode(path: str, data: bytes) -> Source:
     """Decode bytes as UTF-8 (a BOM is accepted and remembered); refuse binary and other encodings.
 
     Guessing an encoding silently would let a fix write a file back in the wrong one.
     """
     nul = data.find(b"\0", 0, BINARY_PROBE)
+    wide = _wide(data) if nul >= 0 or data[:2] in (b"\xff\xfe", b"\xfe\xff") else None
+    if wide is not None:
+        raise UsageError(path, f"is {wide[0]} text, not UTF-8; convert it: iconv -f {wide[1]} -t UTF-8 FILE > NEW")
     if nul >= 0:
         line, column = _position(data, nul)
         raise UsageError(path, f"looks like a binary file (NUL byte at line {line}, column {column}); not linted")
@@ -62,20 +89,63 @@ def decode(path: str, data: bytes) -> Source:
     return Source(path=path, text=text[1:] if bom else text, bom=bom, raw=data)
 
 
-def read_source(path: str | Path) -> Source:
-    """Read a file into a Source, turning every OS error into one clear line."""
+def kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.3g} MB"
+
+
+def read_regular(path: str | Path, limit: int, what: str = "the file") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, or a UsageError naming it.
+
+    Only regular files are read: a FIFO would block the run for ever and a device (a link to
+    /dev/zero in a repository, say) would fill the memory. The file is opened without blocking
+    and checked again once open (so it cannot be swapped for a FIFO in between), and the read
+    itself is bounded: a file that grows past the limit while being read is refused too.
+    """
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise UsageError(name, "is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise UsageError(name, f"is {kind(st.st_mode)}, not a regular file; not read")
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+        with os.fdopen(os.open(path, flags), "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise UsageError(name, f"is {kind(st.st_mode)}, not a regular file; not read")
+            data = b""
+            if st.st_size <= limit:
+                data = fh.read(st.st_size + 1)  # one byte more tells a file still growing
+                if len(data) > st.st_size:
+                    data += fh.read(limit + 1 - len(data))
     except FileNotFoundError:
         raise UsageError(name, "no such file or directory") from None
     except PermissionError:
-        raise UsageError(name, "permission denied: cannot read the file") from None
-    except IsADirectoryError:
-        raise UsageError(name, "is a directory") from None
+        raise UsageError(name, f"permission denied: cannot read {what}") from None
     except OSError as err:
-        raise UsageError(name, f"cannot read the file: {err.strerror or err}") from None
-    return decode(name, data)
+        raise UsageError(name, f"cannot read {what}: {err.strerror or err}") from None
+    if st.st_size > limit or len(data) > limit:
+        size = megabytes(max(st.st_size, len(data)))
+        raise UsageError(name, f"is {size}, over the size limit of {megabytes(limit)} (max-file-size); not read")
+    return data
+
+
+def read_source(path: str | Path, limit: int = MAX_FILE_SIZE) -> Source:
+    """Read a file into a Source, turning every OS error into one clear line."""
+    return decode(str(path), read_regular(path, limit))
 
 
 def encode(source: Source, text: str) -> bytes:
