@@ -1,8 +1,9 @@
 """Finding, reading and validating the configuration.
 
 Read from `[tool.stylelint-news]` in `pyproject.toml` or the top level of `.stylelint-news.toml`,
-whichever is found first walking up from the linted files. A key we do not know or a value of the
-wrong type stops the run: a misspelt `ignore` that silently does nothing is worse than an error.
+whichever is found first walking up from the linted files, no higher than the project root or the
+home folder. A key we do not know or a value of the wrong type stops the run: a misspelt `ignore`
+that silently does nothing is worse than an error.
 """
 
 from __future__ import annotations
@@ -152,22 +153,35 @@ def load_file(path: Path) -> Settings | None:
 
 
 def discover(start: Path) -> Settings:
-    """The first configuration found walking up from `start`, or the defaults."""
+    """The first configuration found walking up from `start` to the project root (the folder
+    with `.git`) or the home folder, never above them; or the defaults. A Python rule file it
+    names is checked first (see project.py): a configuration found is not trusted blindly."""
+    from .project import check_rule_files, home, stops_search
+
     folder = start.resolve()
     if not folder.is_dir():
         folder = folder.parent
+    home_folder = home()
     for candidate in (folder, *folder.parents):
         for name in FILE_NAMES:
             path = candidate / name
             if path.is_file():
                 settings = load_file(path)
                 if settings is not None:
+                    check_rule_files(settings.rules, settings.root, path)
                     return settings
+        if stops_search(candidate, home_folder):
+            break
     return Settings()
 
 
-def load(config: str | None, paths: list[str]) -> Settings:
-    """The run's settings: the named file, or the one found from the linted paths."""
+def load(config: str | None, paths: list[str], isolated: bool = False) -> Settings:
+    """The run's settings: the named file, the one found from the linted paths, or (isolated)
+    the defaults, whatever configuration files there are."""
+    if isolated:
+        if config is not None:
+            raise UsageError("--isolated", "ignores every configuration file: it cannot be used with --config")
+        return Settings()
     if config is not None:
         path = Path(config)
         if not path.is_file():

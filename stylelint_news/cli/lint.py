@@ -18,7 +18,7 @@ from ..errors import ExitCode, UsageError
 
 def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     paths = args.paths or ["."]
-    settings = config.override(config.load(args.config, paths), dialect=args.dialect)
+    settings = config.override(config.load(args.config, paths, args.isolated), dialect=args.dialect)
     named_cache = args.cache_dir or os.environ.get(datastore.ENV)
     if named_cache:
         datastore.check_named(Path(named_cache))
