@@ -113,7 +113,9 @@ def _lint(
         results.append(lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename))
     skipped: list[str] = []
     files = list(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude, skipped))
-    results.extend(lint_paths(linter, reporter.file_output(fixing), files, args.jobs or default_jobs(), cache))
+    roots = tuple(Path(os.path.realpath(p)) for p in paths if p != "-")  # what a fix may write through a link
+    finish = reporter.file_output(fixing, roots=roots)
+    results.extend(lint_paths(linter, finish, files, args.jobs or default_jobs(), cache))
     findings, problems = reporter.report(results, [skipped_notice(skipped)] if skipped else [])
     if problems:
         return ExitCode.ERROR

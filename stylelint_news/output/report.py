@@ -47,6 +47,7 @@ class FileOutput:
     diff: bool = False  # make a unified diff instead
     show_source: bool = False  # keep the lines findings are on
     passthrough: bool = False  # a filter: pass the (fixed) text on to standard output
+    roots: tuple[Path, ...] | None = None  # where a linked file's target may be written (None: anywhere)
 
     def __call__(self, source: Source, result: Result) -> Result:
         if result.fixed_text is not None:
@@ -64,7 +65,7 @@ class FileOutput:
                 )
             elif self.write and source.raw is not None:
                 try:
-                    write_atomically(source, result.fixed_text)
+                    write_atomically(source, result.fixed_text, self.roots)
                     result.written = result.fixed_count
                 except UsageError as err:
                     result.problems.append(str(err))
@@ -106,13 +107,15 @@ class Reporter:
         self.out = out
         self.err = err if err is not None else sys.stderr
 
-    def file_output(self, write: bool, stdin: bool = False) -> FileOutput:
-        """The per-file step for files (`write`: write their fixes) or for standard input."""
+    def file_output(self, write: bool, stdin: bool = False, roots: tuple[Path, ...] | None = None) -> FileOutput:
+        """The per-file step for files (`write`: write their fixes, through a link only to a
+        target inside `roots`) or for standard input."""
         return FileOutput(
             write=write and not self.options.diff and not stdin,
             diff=self.options.diff,
             show_source=self.options.show_source,
             passthrough=stdin and self.options.passthrough,
+            roots=roots,
         )
 
     def report(self, results: Iterable[Result], notices: Iterable[str] = ()) -> tuple[list[Finding], list[str]]:

@@ -114,33 +114,42 @@ def read_regular(path: str | Path, limit: int, what: str = "the file") -> bytes:
     and checked again once open (so it cannot be swapped for a FIFO in between), and the read
     itself is bounded: a file that grows past the limit while being read is refused too.
     """
+    data, size = _read(path, limit, what, whole=False)
+    if size > limit or len(data) > limit:
+        raise UsageError(
+            str(path),
+            f"is {megabytes(max(len(data), size))}, over the size limit of {megabytes(limit)} (max-file-size); not read",
+        )
+    return data
+
+
+def _read(path: str | Path, limit: int, what: str, whole: bool) -> tuple[bytes, int]:
+    """At most `limit` + 1 bytes of a regular file (more than `limit` means it is larger), and
+    its size. A file its size says is larger is not read at all unless `whole`."""
     name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
             raise UsageError(name, "is a directory")
         if not stat.S_ISREG(st.st_mode):
             raise UsageError(name, f"is {kind(st.st_mode)}, not a regular file; not read")
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
         with os.fdopen(os.open(path, flags), "rb") as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):
                 raise UsageError(name, f"is {kind(st.st_mode)}, not a regular file; not read")
-            data = b""
-            if st.st_size <= limit:
-                data = fh.read(st.st_size + 1)  # one byte more tells a file still growing
-                if len(data) > st.st_size:
-                    data += fh.read(limit + 1 - len(data))
+            if st.st_size > limit and not whole:
+                return b"", st.st_size
+            data = fh.read(min(st.st_size, limit) + 1)  # one byte more tells a file still growing
+            if len(data) > st.st_size:
+                data += fh.read(limit + 1 - len(data))
+            return data, st.st_size
     except FileNotFoundError:
         raise UsageError(name, "no such file or directory") from None
     except PermissionError:
         raise UsageError(name, f"permission denied: cannot read {what}") from None
     except OSError as err:
         raise UsageError(name, f"cannot read {what}: {err.strerror or err}") from None
-    if st.st_size > limit or len(data) > limit:
-        size = megabytes(max(st.st_size, len(data)))
-        raise UsageError(name, f"is {size}, over the size limit of {megabytes(limit)} (max-file-size); not read")
-    return data
 
 
 def read_source(path: str | Path, limit: int = MAX_FILE_SIZE) -> Source:
@@ -153,36 +162,68 @@ def encode(source: Source, text: str) -> bytes:
     return ((BOM if source.bom else "") + text).encode("utf-8")
 
 
-def write_atomically(source: Source, text: str) -> None:
+def write_atomically(source: Source, text: str, roots: tuple[Path, ...] | None = None) -> None:
     """Replace the file with new text, all at once or not at all.
 
     A temporary file in the same folder is renamed over the original, so a crash or a full disk
-    never leaves half a draft. The file's permissions are kept. If the file changed on disk since
-    it was read, it is not written: the writer's newer words win over our fix.
+    never leaves half a draft. What the file is stays as it was:
+
+    - a symbolic link stays a link and its target is fixed, if the target lies inside `roots`
+      (the paths named on the command line; None: anywhere); a link in a repository pointing
+      out of it (at ~/.bashrc, say) is refused, never written through;
+    - the mode, the owner and the group are kept; a file whose owner or group this user cannot
+      give the new file is refused, not silently made ours;
+    - a file with other hard links is refused: the rename would part it from its other names
+      (and writing in place, not atomically, could leave half a draft under all of them);
+    - a file changed on disk since it was read is not written: the writer's newer words win.
     """
     path = Path(source.path)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target != path and roots is not None and not any(target.is_relative_to(r) for r in roots):
+        raise UsageError(
+            source.path, f"is a symbolic link to {target}, outside the paths named; not fixed (name the file to fix it)"
+        )
+    raw = source.raw or b""
     try:
-        current = path.read_bytes()
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = os.stat(target)
+        current = _read(target, len(raw), "the file", whole=True)[0]
     except OSError as err:
         raise UsageError(source.path, f"cannot re-read the file before fixing it: {err.strerror or err}") from None
-    if source.raw is not None and current != source.raw:
+    except UsageError as err:
+        raise UsageError(source.path, f"cannot re-read the file before fixing it: {err.what}") from None
+    if current != raw:
         raise UsageError(source.path, "changed on disk while it was being linted; not fixed")
-    if not mode & stat.S_IWUSR:
+    if not st.st_mode & stat.S_IWUSR:
         raise UsageError(source.path, "is read-only; not fixed (make it writable to apply fixes)")
+    if st.st_nlink > 1:
+        raise UsageError(
+            source.path,
+            f"has {st.st_nlink} hard links; not fixed (a fixed copy would part it from its other names: "
+            "fix a copy, or see --diff)",
+        )
     import tempfile  # only a run that writes pays for it
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    data = encode(source, text)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(encode(source, text))
+            made = os.fstat(fh.fileno())
+            if (made.st_uid, made.st_gid) != (st.st_uid, st.st_gid):
+                try:
+                    os.fchown(fh.fileno(), st.st_uid, st.st_gid)
+                except PermissionError:
+                    whose = "belongs to another user" if made.st_uid != st.st_uid else "has a group this user is not in"
+                    raise UsageError(source.path, f"{whose}; not fixed (the fixed file would not keep it)") from None
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as err:
+            os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))  # after fchown, which drops set-id bits
+        os.replace(tmp, target)
+    except BaseException as err:
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise UsageError(source.path, f"cannot write the fixed file: {err.strerror or err}") from None
+        if isinstance(err, OSError):
+            raise UsageError(source.path, f"cannot write the fixed file: {err.strerror or err}") from None
+        raise
