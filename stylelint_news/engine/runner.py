@@ -9,6 +9,7 @@ files were given, so `--jobs` never changes the output.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -18,10 +19,14 @@ from ..text.source import Source, decode, megabytes, read_source
 from .linter import Linter, Result
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from .resultcache import ResultCache
 
 #: Below this many files a pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
+#: prctl's request for a signal when the parent dies (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
 
 #: What the report stage does with each file's result where it was linted.
 Finish = Callable[[Source, Result], Result]
@@ -31,9 +36,32 @@ Finish = Callable[[Source, Result], Result]
 _worker: tuple[Linter, Finish, ResultCache | None] | None = None
 
 
-def _init(linter: Linter, finish: Finish, cache: ResultCache | None) -> None:
+def _init(linter: Linter, finish: Finish, cache: ResultCache | None, parent: int | None = None) -> None:
     global _worker  # noqa: PLW0603 - a worker process's own state, set once by the pool
     _worker = (linter, finish, cache)
+    if parent is not None:
+        _bind_to(parent)
+
+
+def _bind_to(parent: int) -> None:
+    """Make a worker end with the run that started it. Ctrl-C is the parent's to handle (it ends
+    the pool); a signal that ends the parent (SIGTERM, SIGHUP) ends a worker at once, as the
+    parent's handlers, inherited through fork, would have it carry on; and on Linux the kernel
+    kills the worker if the parent dies by any means, `kill -9` included, so no worker is left
+    asleep for ever holding the output pipes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+            pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _lint_path(path: str) -> Result:
@@ -82,10 +110,26 @@ def lint_paths(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init, initargs=(linter, finish, cache)
-    ) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init, initargs=(linter, finish, cache, os.getpid())
+    )
+    try:
         yield from pool.map(_lint_path, paths, chunksize=chunk)
+    except BaseException:
+        _stop(pool)  # a signal, Ctrl-C, a closed pipe: no worker outlives the run, none is waited for
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool now: queued work cancelled and the workers killed, not waited for (shutdown
+    alone lets every worker finish the files it was given)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way before Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(5)
 
 
 def default_jobs() -> int:
