@@ -36,8 +36,10 @@ class Out:
 
 def error(message: str) -> None:
     """One line on standard error, as every problem is reported."""
+    from ..output.escape import one_line
+
     try:
-        sys.stderr.write(f"stylelint-news: {message}\n")
+        sys.stderr.write(f"stylelint-news: {one_line(message)}\n")
     except BrokenPipeError:
         pass
 

@@ -22,6 +22,7 @@ from ..finding import Finding
 from ..hookspecs import Formatter
 from ..rule import Rule
 from ..text.source import Source, write_atomically
+from .escape import one_line
 
 
 @dataclass
@@ -155,6 +156,6 @@ class Reporter:
 
     def _say(self, message: str) -> None:
         try:
-            self.err.write(f"stylelint-news: {message}\n")
+            self.err.write(f"stylelint-news: {one_line(message)}\n")
         except BrokenPipeError:
             pass
