@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import heapq
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -108,14 +109,19 @@ def _lint(
             files=(*rule_files, *words_file),
         )
         cache = ResultCache(ctx.store, run_key)
-    results = []
+    stdin_result = []
     if stdin:
-        results.append(lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename))
+        stdin_result.append(lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename))
     skipped: list[str] = []
-    files = list(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude, skipped))
+    # Sorted (each file once), so the report can write each file's findings as it comes and still
+    # give them in the order of their paths, as sorting them all at the end did.
+    files = sorted(
+        dict.fromkeys(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude, skipped))
+    )
     roots = tuple(Path(os.path.realpath(p)) for p in paths if p != "-")  # what a fix may write through a link
     finish = reporter.file_output(fixing, roots=roots)
-    results.extend(lint_paths(linter, finish, files, args.jobs or default_jobs(), cache))
+    linted = lint_paths(linter, finish, files, args.jobs or default_jobs(), cache)
+    results = heapq.merge(stdin_result, linted, key=lambda r: r.path)
     findings, problems = reporter.report(results, [skipped_notice(skipped)] if skipped else [])
     if problems:
         return ExitCode.ERROR

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..text.source import Source, decode, megabytes, read_source
+from . import linter as engine
 from .linter import Linter, Result
 
 if TYPE_CHECKING:
@@ -65,20 +66,40 @@ def _bind_to(parent: int) -> None:
 
 
 def _lint_path(path: str) -> Result:
+    """A file's result, whole (what a worker sends back)."""
+    parts = list(_lint_parts(path))
+    if len(parts) == 1:
+        return parts[0]
+    whole = parts[0]
+    for part in parts[1:]:
+        whole.findings.extend(part.findings)
+        whole.problems.extend(part.problems)
+        whole.notices.extend(part.notices)
+        whole.lines.update(part.lines)
+    return whole
+
+
+def _lint_parts(path: str) -> Iterator[Result]:
+    """A file's result, or a huge file's results piece by piece, as each is ready."""
     assert _worker is not None
     linter, finish, cache = _worker
     try:
         source = read_source(path, linter.settings.max_bytes)
     except UsageError as err:
-        return Result(path, problems=[str(err)])
+        yield Result(path, problems=[str(err)])
+        return
     if cache is not None and source.raw is not None:
         findings = cache.get(path, source.raw)
         if findings is not None:
-            return finish(source, Result(path, findings=findings))
-    result = finish(source, linter.lint(source))
-    if cache is not None and source.raw is not None and not result.problems:
+            yield finish(source, Result(path, findings=findings))
+            return
+    parts = 0
+    for part in linter.lint_parts(source):
+        result = finish(source, part)
+        parts += 1
+        yield result
+    if cache is not None and source.raw is not None and parts == 1 and not result.problems:
         cache.put(path, source.raw, result.findings)
-    return result
 
 
 def lint_stdin(linter: Linter, finish: Finish, name: str) -> Result:
@@ -96,13 +117,24 @@ def lint_stdin(linter: Linter, finish: Finish, name: str) -> Result:
     return finish(source, linter.lint(source))
 
 
+def _large(path: str) -> bool:
+    """Whether a file is large enough to be linted in pieces (a guess from its size in bytes)."""
+    try:
+        return os.stat(path).st_size > 2 * engine.PIECE
+    except OSError:
+        return False
+
+
 def lint_paths(
     linter: Linter, finish: Finish, paths: Sequence[str], jobs: int, cache: ResultCache | None = None
 ) -> Iterator[Result]:
-    """Results for each path, in order."""
+    """Results for each path, in order; a file linted in pieces gives one result per piece, as
+    each is ready, so its findings need not all be held. With a pool, such a file is linted in
+    this process while the workers go on with the others: a worker sends a whole file back."""
+    _init(linter, finish, cache)
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        _init(linter, finish, cache)
-        yield from map(_lint_path, paths)
+        for path in paths:
+            yield from _lint_parts(path)
         return
     import multiprocessing  # here, not at the top: one file never pays for a pool
     from concurrent.futures import ProcessPoolExecutor
@@ -113,8 +145,14 @@ def lint_paths(
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init, initargs=(linter, finish, cache, os.getpid())
     )
+    large = [_large(path) for path in paths]
     try:
-        yield from pool.map(_lint_path, paths, chunksize=chunk)
+        linted = pool.map(_lint_path, [p for p, big in zip(paths, large) if not big], chunksize=chunk)
+        for path, big in zip(paths, large):
+            if big:
+                yield from _lint_parts(path)
+            else:
+                yield next(linted)
     except BaseException:
         _stop(pool)  # a signal, Ctrl-C, a closed pipe: no worker outlives the run, none is waited for
         raise
