@@ -187,7 +187,12 @@ def load(config: str | None, paths: list[str], isolated: bool = False) -> Settin
         if not path.is_file():
             raise UsageError(config, "configuration file not found")
         settings = load_file(path)
-        return settings if settings is not None else Settings(path=config, root=str(path.parent))
+        if settings is None:
+            return Settings(path=config, root=str(path.parent))
+        from .project import check_rule_files
+
+        check_rule_files(settings.rules, settings.root, path, found=False)
+        return settings
     existing = [Path(p) for p in paths if p != "-"]
     start = Path(_common_parent(existing)) if existing else Path.cwd()
     return discover(start)

@@ -67,9 +67,10 @@ def _root(config: Path, home_folder: Path | None) -> Path:
     return folder
 
 
-def check_rule_files(rules: tuple[str, ...], root: str, config: Path) -> None:
-    """Refuse rule files a found configuration may not use: special files (never read), and
-    Python files outside what `config`'s project vouches for (never imported)."""
+def check_rule_files(rules: tuple[str, ...], root: str, config: Path, found: bool = True) -> None:
+    """Refuse rule files a configuration may not use: special files (never read), and, for a
+    configuration that was `found` rather than named, Python files outside what its project
+    vouches for (never imported)."""
     python = []
     for name in rules:
         path = Path(root, name)
@@ -81,7 +82,7 @@ def check_rule_files(rules: tuple[str, ...], root: str, config: Path) -> None:
             raise UsageError(str(path), f"is {kind(mode)}, not a regular file; not read")
         if path.suffix == ".py":
             python.append(path)
-    if not python:
+    if not python or not found:
         return
     project = _root(config, home())
     foreign = _foreign(config)

@@ -164,10 +164,11 @@ def test_deeply_nested_toml_is_one_line(tmp_path):
 
 def test_a_rule_file_that_is_a_device_is_not_read(tmp_path):
     project(tmp_path, ".stylelint-news.toml", 'rules = ["/dev/zero"]\n')
-    r = run_cli(str(tmp_path / "b.txt"))
-    assert r.returncode == 2 and r.stderr.decode() == (
-        "stylelint-news: /dev/zero: is a character device, not a regular file; not read\n"
-    )
+    for named in ((), ("--config", str(tmp_path / ".stylelint-news.toml"))):
+        r = run_cli(str(tmp_path / "b.txt"), *named)
+        assert r.returncode == 2 and r.stderr.decode() == (
+            "stylelint-news: /dev/zero: is a character device, not a regular file; not read\n"
+        )
 
 
 def test_a_deeply_nested_pack_is_one_line(tmp_path):

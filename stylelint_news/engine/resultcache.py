@@ -21,7 +21,9 @@ import os
 from pathlib import Path
 
 from .. import __version__
+from ..errors import UsageError
 from ..finding import Edit, Finding, Fix
+from ..text.source import read_regular
 from .datastore import DataStore
 
 
@@ -47,6 +49,10 @@ def code_fingerprint(folders: tuple[Path, ...] | None = None) -> str:
     return h.hexdigest()
 
 
+#: The most read of a rule file or words file for the key (a device would never end).
+RULE_FILE_SIZE = 100_000_000
+
+
 def fingerprint(*parts: object, files: tuple[str, ...] = ()) -> str:
     h = hashlib.blake2b(digest_size=16)
     h.update(__version__.encode())
@@ -55,9 +61,9 @@ def fingerprint(*parts: object, files: tuple[str, ...] = ()) -> str:
         h.update(repr(part).encode())
     for name in files:
         try:
-            h.update(Path(name).read_bytes())
-        except OSError:
-            h.update(b"missing:" + name.encode())
+            h.update(read_regular(name, RULE_FILE_SIZE))
+        except UsageError as err:
+            h.update(b"unread:" + name.encode() + err.what.encode())
     return h.hexdigest()
 
 
