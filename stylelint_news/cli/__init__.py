@@ -63,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .rules import main as rules_main
 
         return rules_main(argv[1:])
+    if argv[:1] == ["lsp"]:
+        from ..lsp import main as lsp_main
+
+        return lsp_main(argv[1:])
     from .args import parser
     from .lint import run
 

@@ -8,10 +8,12 @@ from ...engine.context import Context
 from ...engine.verdicts import Verdicts
 from ...finding import Finding
 from ...language import confusables
+from ...language.channel import edit
 from ...language.lexicon import pair_log, zipf
 from ...language.wordlists import closed_class
 from ...rule import Rule
 from ...text.document import Document
+from . import wordfit
 from .frames import (
     ADVERBS_AFTER_THERE,
     BE,
@@ -30,6 +32,7 @@ from .frames import (
     _saying_frame,
     _that_clause,
 )
+from .wordfit import MIN_LENGTH
 
 
 class ConfusedWord(Rule):
@@ -57,6 +60,27 @@ class ConfusedWord(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        framed: set[int] = set()
+        for finding in self._frames(doc, ctx):
+            framed.add(finding.start)
+            yield finding
+        read = doc.read_words
+        for slip in wordfit.slips(doc, ctx, framed):
+            start, end, word = read.starts[slip.index], read.ends[slip.index], read.texts[slip.index]
+            yield self.report(
+                doc,
+                start,
+                end,
+                f'"{word}" looks like a slip for "{slip.meant}" here '
+                f"(about {_odds(slip.odds)} times likelier in this context)",
+                suggestions=[slip.meant],
+                replacement=slip.meant,
+                safe=False,
+            )
+
+    def _frames(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """The news frames (frames.py): a verb of saying, a possessive, a comparative, a
+        preposition, "now"/"not", judged from their neighbours in the body."""
         prose = doc.prose
         words = doc.words
         confusable = ctx.run.memo("T002 confusable", lambda: Verdicts(_may_be_confused)).hits_among(words.texts)
@@ -108,7 +132,7 @@ def _may_be_confused(x: str) -> bool | None:
         return True
     if not x.islower() or len(x) < 3 or not x.isalpha():
         return None
-    candidates = confusables.candidates(x)  # most words have none: no frequency to look up
+    candidates = _frame_candidates(x)  # most words have none: no frequency to look up
     zx = zipf(x) if candidates else 0
     if not zx:
         return None
@@ -165,7 +189,7 @@ def _meant(
         and not pair_log(p, "then")
     ):
         return "than", f'"{p} than"'
-    candidates = confusables.candidates(x)
+    candidates = _frame_candidates(x)
     function_words = closed_class()
     zx = zipf(x)
     found = _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words)
@@ -201,3 +225,20 @@ def _meant(
             # words ("a rock and") the counts only say which word is commoner
             return c, f'"{p} {c} {q}"'
     return None
+
+
+def _frame_candidates(x: str) -> tuple[str, ...]:
+    """The frames' candidates: the words one slip of the keys away (three letters or more). The
+    classic confusions further apart, or of two-letter words ("two"/"to"), are the contextual
+    model's to judge: a frame's neighbours cannot tell them apart."""
+    return tuple(c for c in confusables.candidates(x) if len(c) >= MIN_LENGTH and edit(x, c) is not None)
+
+
+def _odds(log_odds: float) -> str:
+    """Odds for a reader: "300", "2,000", "over a million"."""
+    if log_odds >= 6:
+        return "over a million"
+    value = 10**log_odds
+    digits = max(0, len(str(int(value))) - 1)
+    rounded = round(value, -digits) if value >= 10 else round(value)
+    return f"{int(rounded):,}"
