@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import heapq
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__, config
-from ..engine import plugins
+from ..engine import datastore, plugins
 from ..engine.context import RunContext
 from ..engine.files import expand
 from ..engine.linter import Flags, Linter
@@ -17,7 +19,10 @@ from ..errors import ExitCode, UsageError
 
 def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     paths = args.paths or ["."]
-    settings = config.override(config.load(args.config, paths), dialect=args.dialect)
+    settings = config.override(config.load(args.config, paths, args.isolated), dialect=args.dialect)
+    named_cache = args.cache_dir or os.environ.get(datastore.ENV)
+    if named_cache:
+        datastore.check_named(Path(named_cache))
     ctx = RunContext.at(args.cache_dir)
     try:
         with ctx.active():
@@ -104,14 +109,30 @@ def _lint(
             files=(*rule_files, *words_file),
         )
         cache = ResultCache(ctx.store, run_key)
-    results = []
+    stdin_result = []
     if stdin:
-        results.append(lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename))
-    files = list(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude))
-    results.extend(lint_paths(linter, reporter.file_output(fixing), files, args.jobs or default_jobs(), cache))
-    findings, problems = reporter.report(results)
+        stdin_result.append(lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename))
+    skipped: list[str] = []
+    # Sorted (each file once), so the report can write each file's findings as it comes and still
+    # give them in the order of their paths, as sorting them all at the end did.
+    files = sorted(
+        dict.fromkeys(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude, skipped))
+    )
+    roots = tuple(Path(os.path.realpath(p)) for p in paths if p != "-")  # what a fix may write through a link
+    finish = reporter.file_output(fixing, roots=roots)
+    linted = lint_paths(linter, finish, files, args.jobs or default_jobs(), cache)
+    results = heapq.merge(stdin_result, linted, key=lambda r: r.path)
+    findings, problems = reporter.report(results, [skipped_notice(skipped)] if skipped else [])
     if problems:
         return ExitCode.ERROR
     if findings and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
+
+
+def skipped_notice(skipped: list[str], shown: int = 5) -> str:
+    """One line for the special files a folder held (a FIFO, a device, a link to one): they are
+    not read, and not an error, since no one asked for them by name."""
+    more = f" and {len(skipped) - shown} more" if len(skipped) > shown else ""
+    n = len(skipped)
+    return f"skipped {n} file{'s' if n != 1 else ''} that {'are' if n != 1 else 'is'} not regular: {', '.join(skipped[:shown])}{more}"

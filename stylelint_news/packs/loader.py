@@ -31,6 +31,8 @@ def parse_pack(text: str, where: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise UsageError(where, f"invalid TOML: {err}") from None
+    except RecursionError:  # the parser recurses once per level of nesting
+        raise UsageError(where, "invalid TOML: values nest too deeply") from None
 
 
 def read_pack(
