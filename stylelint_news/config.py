@@ -20,6 +20,27 @@ DIALECTS = ("en", "en-GB", "en-US")
 FILE_NAMES = (".stylelint-news.toml", "pyproject.toml")
 #: The largest configuration file read (a pyproject.toml is a few kilobytes).
 CONFIG_SIZE = 10_000_000
+#: What a folder run never reads unless `exclude` says otherwise: version control, virtual
+#: environments, package and tool caches (ruff's list, less the build folders a .gitignore names).
+DEFAULT_EXCLUDE = (
+    ".bzr",
+    ".direnv",
+    ".eggs",
+    ".git",
+    ".hg",
+    ".mypy_cache",
+    ".nox",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".svn",
+    ".tox",
+    ".venv",
+    "__pycache__",
+    "__pypackages__",
+    "node_modules",
+    "site-packages",
+    "venv",
+)
 
 
 @dataclass(frozen=True)
@@ -36,13 +57,25 @@ class Settings:
     words_file: str | None = None
     rules: tuple[str, ...] = ()
     extensions: tuple[str, ...] = (".md", ".markdown", ".txt")
-    exclude: tuple[str, ...] = (".git", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+    #: Folders and files a folder run passes over. `exclude` replaces this list, as ruff's does;
+    #: `extend-exclude` adds to it.
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    #: Pass over what git ignores (.gitignore files, .git/info/exclude) in a folder run.
+    respect_gitignore: bool = True
+    #: Apply the exclusions and git's ignore files to paths named on the command line too.
+    force_exclude: bool = False
     options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     #: Where the configuration came from; relative paths in it are read from its folder.
     path: str | None = None
     root: str = "."
     #: The largest file read, in megabytes (1,000,000 bytes): a larger one is reported, not read.
     max_file_size: float = MAX_FILE_SIZE / 1_000_000
+
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        """Every exclusion glob: `exclude` (or the defaults) and `extend-exclude`."""
+        return self.exclude + self.extend_exclude
 
     def rule_options(self, code: str) -> dict[str, Any]:
         return dict(dict(self.options).get(code, ()))
@@ -90,7 +123,7 @@ def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
         if key not in known:
             raise UsageError(where, f"unknown key `{key}` (known keys: {', '.join(sorted(known))})")
         attr = key.replace("-", "_")
-        if key in ("select", "ignore", "extend-select", "extend-ignore", "words", "rules", "exclude"):
+        if key in ("select", "ignore", "extend-select", "extend-ignore", "words", "rules", "exclude", "extend-exclude"):
             values[attr] = _strings(key, value, where)
         elif key == "extensions":
             values[attr] = tuple(e if e.startswith(".") else "." + e for e in _strings(key, value, where))
@@ -112,6 +145,10 @@ def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise UsageError(where, "`options` must be a table of tables, one per rule code")
             values[attr] = tuple((code, tuple(opts.items())) for code, opts in value.items())
+        elif key in ("respect-gitignore", "force-exclude"):
+            if not isinstance(value, bool):
+                raise UsageError(where, f"`{key}` must be true or false, not {_kind(value)}")
+            values[attr] = value
         elif key == "max-file-size":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
                 raise UsageError(where, f"`max-file-size` must be a number of megabytes above 0, not {value!r}")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import heapq
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__, config
 from ..engine import datastore, plugins
@@ -16,10 +18,21 @@ from ..engine.linter import Flags, Linter
 from ..engine.runner import default_jobs, lint_paths, lint_stdin
 from ..errors import ExitCode, UsageError
 
+if TYPE_CHECKING:
+    from ..engine.baseline import Baseline
+
 
 def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     paths = args.paths or ["."]
-    settings = config.override(config.load(args.config, paths, args.isolated), dialect=args.dialect)
+    loaded = config.load(args.config, paths, args.isolated)
+    settings = config.override(
+        loaded,
+        dialect=args.dialect,
+        exclude=args.exclude,
+        extend_exclude=loaded.extend_exclude + args.extend_exclude,
+        force_exclude=args.force_exclude,
+        respect_gitignore=args.respect_gitignore,
+    )
     named_cache = args.cache_dir or os.environ.get(datastore.ENV)
     if named_cache:
         datastore.check_named(Path(named_cache))
@@ -79,8 +92,10 @@ def _lint(
         raise UsageError("--jobs", "must be 1 or more")
 
     from ..output.report import Reporter, ReportOptions
+    from ..output.terminal import color_wanted, is_terminal
 
     stdin = "-" in paths
+    baseline = _baseline(args)
     reporter = Reporter(
         ReportOptions(
             format=args.format,
@@ -90,10 +105,14 @@ def _lint(
             output_file=args.output_file,
             diff=args.diff,
             passthrough=fixing and stdin and not args.diff,
+            quiet=2 if args.silent else args.quiet,
+            terminal=is_terminal(sys.stderr),
+            color=color_wanted(args.color, sys.stdout) and not (args.color == "auto" and args.output_file),
         ),
         registry.rules,
         formatter,
         out,
+        baseline=baseline,
     )
     cache = None
     if not (args.no_cache or fixing or args.diff or args.show_source):
@@ -115,19 +134,58 @@ def _lint(
     skipped: list[str] = []
     # Sorted (each file once), so the report can write each file's findings as it comes and still
     # give them in the order of their paths, as sorting them all at the end did.
-    files = sorted(
-        dict.fromkeys(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude, skipped))
+    named = [p for p in paths if p != "-"]
+    selected = expand(
+        named,
+        settings.extensions,
+        settings.excluded,
+        skipped,
+        gitignore=settings.respect_gitignore,
+        force_exclude=settings.force_exclude,
     )
+    files = sorted(dict.fromkeys(selected))
+    for name in (args.baseline, args.write_baseline):  # a baseline in a linted folder is not an article
+        if name and os.path.exists(name):
+            files = [f for f in files if not _same_file(f, name)]
     roots = tuple(Path(os.path.realpath(p)) for p in paths if p != "-")  # what a fix may write through a link
     finish = reporter.file_output(fixing, roots=roots)
     linted = lint_paths(linter, finish, files, args.jobs or default_jobs(), cache)
     results = heapq.merge(stdin_result, linted, key=lambda r: r.path)
-    findings, problems = reporter.report(results, [skipped_notice(skipped)] if skipped else [])
+    notices = [skipped_notice(skipped)] if skipped else []
+    findings, problems = reporter.report(results, notices, total=len(files) + len(stdin_result))
+    if args.write_baseline:
+        assert baseline is not None
+        recorded = baseline.write(args.write_baseline)
+        if not (args.quiet or args.silent):
+            reporter.say(
+                f"wrote {recorded:,} finding{'s' if recorded != 1 else ''} to the baseline {args.write_baseline}"
+            )
     if problems:
         return ExitCode.ERROR
     if findings and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
+
+
+def _baseline(args: argparse.Namespace) -> Baseline | None:
+    """The baseline findings are held against (read now, so a bad one stops the run before any
+    file is linted), or the one `--write-baseline` records into; None without either."""
+    if not (args.baseline or args.write_baseline):
+        return None
+    from ..engine.baseline import Baseline
+
+    if args.write_baseline:
+        return Baseline.recorder(args.write_baseline)
+    return Baseline.load(args.baseline)
+
+
+def _same_file(a: str, b: str) -> bool:
+    if os.path.basename(a) != os.path.basename(b):  # most files: no stat call
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def skipped_notice(skipped: list[str], shown: int = 5) -> str:

@@ -50,6 +50,8 @@ class Result:
     diff: str | None = None
     passthrough: str | None = None
     lines: dict[int, str] = field(default_factory=dict)
+    #: With a baseline or a format that asks: each finding's fingerprint and the text it flags.
+    fingerprints: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

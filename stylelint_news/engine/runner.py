@@ -76,6 +76,7 @@ def _lint_path(path: str) -> Result:
         whole.problems.extend(part.problems)
         whole.notices.extend(part.notices)
         whole.lines.update(part.lines)
+        whole.fingerprints.extend(part.fingerprints)
     return whole
 
 

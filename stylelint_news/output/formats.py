@@ -7,30 +7,55 @@ code-scanning dashboards.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .. import __version__
 from ..hookspecs import Formatter, hookimpl
 from ..rule import Rule
 from .escape import displayed, one_line, quote_path
 from .report import Report
+from .terminal import Paint, window
 
 URI = "https://pypi.org/project/stylelint-news/"
+F = TypeVar("F", bound=Callable[[Report], str])
+
+
+def machine_readable(formatter: F) -> F:
+    """Mark a format that programs parse (a plugin's too): `--count` and `--statistics` then go
+    to standard error, so standard output stays one valid document."""
+    formatter.machine_readable = True  # type: ignore[attr-defined]
+    return formatter
+
+
+def with_fingerprints(formatter: F) -> F:
+    """Mark a format that shows each finding's identity (`report.fingerprints`, parallel to
+    `report.findings`): the report stage then works them out, which other formats need not pay for."""
+    formatter.fingerprints = True  # type: ignore[attr-defined]
+    return formatter
 
 
 def flake8(report: Report) -> str:
-    """`path:line:col: CODE message`; with `--show-source`, the line and a caret under the column."""
+    """`path:line:col: CODE message`; with `--show-source`, the words around the finding (a
+    window of about 100 characters of its line: a Markdown paragraph is one line) and a caret
+    under it; coloured at a terminal."""
     out = []
+    paint = Paint(report.color)
     for f in report.findings:
-        out.append(f"{quote_path(f.path)}:{f.line}:{f.column}: {f.code} {one_line(f.message)}")
+        level = getattr(report.rules.get(f.code), "level", "warning")
+        code = paint.level(f.code, level)
+        out.append(f"{paint.path(quote_path(f.path))}:{f.line}:{f.column}: {code} {one_line(f.message)}")
         if report.show_source:
-            text = displayed(report.source_line(f)).expandtabs(1)
-            width = max(1, (f.end_column - f.column) if f.end_line == f.line else len(text) - f.column + 1)
+            line = displayed(report.source_line(f)).expandtabs(1)
+            width = (f.end_column - f.column) if f.end_line == f.line else len(line) - f.column + 1
+            text, at, width = window(line, f.column - 1, width)
             out.append(f"    {text}")
-            out.append("    " + " " * (f.column - 1) + "^" * min(width, 80))
+            out.append("    " + " " * at + paint.level("^" * width, level))
     return "".join(ln + "\n" for ln in out)
 
 
+@machine_readable
 def as_json(report: Report) -> str:
     import json  # here: a run that prints flake8 lines never loads it
 
@@ -45,6 +70,7 @@ def _escape_property(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+@machine_readable
 def github(report: Report) -> str:
     """GitHub Actions workflow commands, which annotate the lines of a pull request."""
     out = []
@@ -72,6 +98,7 @@ def _sarif_level(rule: Rule | None) -> str:
     return {"info": "note", "error": "error"}.get(getattr(rule, "level", "warning"), "warning")
 
 
+@machine_readable
 def sarif(report: Report) -> str:
     """SARIF 2.1.0, columns counted in Unicode code points as ours are."""
     findings, rules = report.findings, report.rules
@@ -153,6 +180,32 @@ def sarif(report: Report) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
+#: GitLab Code Quality severities for our levels.
+GITLAB_SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
+
+
+@machine_readable
+@with_fingerprints
+def gitlab(report: Report) -> str:
+    """GitLab Code Quality (a subset of Code Climate's format), for the merge request widget and
+    the pipeline's code quality tab. Each finding's `fingerprint` is its identity from words, not
+    lines (see engine/baseline.py), so GitLab tells new findings from old ones across commits
+    even when lines were added above them."""
+    import json
+
+    issues = [
+        {
+            "description": f"{f.code} {f.message}",
+            "check_name": f.code,
+            "fingerprint": fp,
+            "severity": GITLAB_SEVERITY.get(getattr(report.rules.get(f.code), "level", "warning"), "minor"),
+            "location": {"path": f.path.removeprefix("./"), "lines": {"begin": f.line, "end": f.end_line}},
+        }
+        for f, fp in zip(report.findings, report.fingerprints)
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
 @hookimpl
 def stylelint_news_formats() -> dict[str, Formatter]:
-    return {"flake8": flake8, "json": as_json, "github": github, "sarif": sarif}
+    return {"flake8": flake8, "json": as_json, "github": github, "sarif": sarif, "gitlab": gitlab}
