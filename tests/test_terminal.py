@@ -216,3 +216,12 @@ def test_summary_wording():
     assert summary(1, 1, 0, 0, 0, 5) == "1 finding in 1 file"
     assert summary(1200, 3, 5, 0, 0, 40) == "1,200 findings in 3 files, 5 fixable with --fix"
     assert summary(0, 0, 0, 0, 7, 40) == "no findings in 40 files; 7 more in the baseline"
+
+
+def test_show_source_after_fix_shows_the_fixed_line(tmp_path):
+    (tmp_path / "a.txt").write_text("The ferry sailed to to the isles and recieved praise.\n", encoding="utf-8")
+    code, out, _ = cli("--select", "T001,T003", "--fix", "--show-source", "a.txt", cwd=tmp_path)
+    first, shown, caret = out.splitlines()
+    assert code == 1 and first.startswith("a.txt:1:35: T001")
+    assert shown == "    The ferry sailed to the isles and recieved praise."
+    assert shown[caret.index("^") :].startswith("recieved")

@@ -82,13 +82,13 @@ class FileOutput:
                     result.problems.append(str(err))
         if self.passthrough:
             result.passthrough = result.fixed_text if result.fixed_text is not None else source.text
+        text = result.fixed_text if result.fixed_text is not None else source.text  # what findings point into
         if self.fingerprint:
             from ..engine.baseline import fingerprint, flagged_text
 
-            text = result.fixed_text if result.fixed_text is not None else source.text
             result.fingerprints = [(fingerprint(text, f), flagged_text(text, f)) for f in result.findings]
         if self.show_source:
-            lines = source.text.split("\n")
+            lines = text.split("\n")
             result.lines = {f.line: lines[f.line - 1].rstrip("\r") for f in result.findings if f.line <= len(lines)}
         return result
 
