@@ -81,9 +81,10 @@ def expand(
     as ruff does: the hook was handed a file the project does not lint).
     """
     exts = tuple(e.lower() for e in extensions)
+    chains: dict[Path, tuple[Ignore, ...]] = {}  # a folder's ignore files, read once for all its files
     for name in paths:
         path = Path(name)
-        if name != "-" and force_exclude and _force_excluded(path, exclude, gitignore):
+        if name != "-" and force_exclude and _force_excluded(path, exclude, gitignore, chains):
             continue
         if name == "-" or not path.is_dir():
             yield name
@@ -234,7 +235,9 @@ def _read_spec(path: Path) -> GitIgnoreSpec | None:
     return GitIgnoreSpec.from_lines(lines)
 
 
-def _force_excluded(path: Path, exclude: Sequence[str], gitignore: bool) -> bool:
+def _force_excluded(
+    path: Path, exclude: Sequence[str], gitignore: bool, chains: dict[Path, tuple[Ignore, ...]]
+) -> bool:
     """Whether a path named on the command line is one the configuration would not lint: it, or
     a folder it lies in (below the working folder, or as written when it lies elsewhere), matches
     an exclusion, or git ignores it."""
@@ -253,10 +256,7 @@ def _force_excluded(path: Path, exclude: Sequence[str], gitignore: bool) -> bool
     if top is None or absolute == top:
         return False
     name = absolute.name + ("/" if absolute.is_dir() else "")
-    return _ignored(name, _chain_of(top, absolute.parent))
-
-
-@lru_cache(maxsize=256)
-def _chain_of(top: Path, folder: Path) -> tuple[Ignore, ...]:
-    """The ignore files of one folder, read once however many of its files pre-commit names."""
-    return _chain(top, folder, own=True)
+    folder = absolute.parent
+    if folder not in chains:
+        chains[folder] = _chain(top, folder, own=True)
+    return _ignored(name, chains[folder])

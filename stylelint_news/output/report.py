@@ -223,7 +223,7 @@ class Reporter:
                 if self.progress is not None:
                     self.progress.advance(tally.linted)
             text = ""
-            if not streaming:
+            if shown and not streaming:
                 held.sort(key=lambda pair: pair[0].sort_key)
                 ids = [i for _, i in held] if self.fingerprints else []
                 text = self.formatter(self._report([f for f, _ in held], lines, ids))
