@@ -48,6 +48,12 @@ def parser() -> argparse.ArgumentParser:
         help="report inline suppressions that suppress nothing (X001)",
     )
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to lint with (default: the number of cores)")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="lint on a Dask cluster: its scheduler's address (tcp://host:8786), or `local` to start one here "
+        "with --jobs workers (pip install 'stylelint-news[dask]')",
+    )
     p.add_argument("--no-cache", action="store_true", help="lint every file, even those unchanged since the last run")
     p.add_argument(
         "--cache-dir", metavar="DIR", help="where results and built data are kept (default: ~/.cache/stylelint-news)"
