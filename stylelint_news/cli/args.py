@@ -31,7 +31,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--extend-ignore", type=selectors, metavar="LIST", default=(), help="more rules not to run")
     p.add_argument("--dialect", choices=["en", "en-GB", "en-US"], help="spelling to accept (default: both)")
     p.add_argument(
-        "--format", default="flake8", metavar="NAME", help="flake8 (default), json, github, sarif, or a plugin's"
+        "--format",
+        default="flake8",
+        metavar="NAME",
+        help="flake8 (default), json, jsonl (a finding a line), github, sarif, or a plugin's",
     )
     p.add_argument("--show-source", action="store_true", help="print the line and a caret under each finding")
     p.add_argument("--statistics", action="store_true", help="count findings by code at the end")

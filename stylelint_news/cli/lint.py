@@ -150,16 +150,7 @@ def _on_cluster(
     from ..dask.client import lint_on_cluster
     from ..dask.worker import Recipe
 
-    rules = tuple(sorted((c, r.origin) for c, r in linter.registry.rules.items()))
-    recipe = Recipe(
-        linter.settings,
-        linter.flags,
-        cache_dir=args.cache_dir,
-        result_key=result_key,
-        finish=finish,
-        rules=rules,
-        cwd=os.getcwd(),
-    )
+    recipe = Recipe.of(linter, cache_dir=args.cache_dir, result_key=result_key, finish=finish)
     return lint_on_cluster(args.scheduler, recipe, files, args.jobs or default_jobs())
 
 

@@ -22,12 +22,11 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from distributed import Client, Future, as_completed
 
-from ..engine.linter import Result
 from ..engine.files import excluded
+from ..engine.linter import Result
 from ..errors import UsageError
 from .worker import Mismatch, Recipe, is_url, lint_batch
 
@@ -70,7 +69,9 @@ def connect(address: str, workers: int) -> Iterator[Client]:
         try:
             client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
         except TimeoutError:
-            raise UsageError("--scheduler", f"no worker joined the scheduler at {address} in {WORKER_TIMEOUT} s") from None
+            raise UsageError(
+                "--scheduler", f"no worker joined the scheduler at {address} in {WORKER_TIMEOUT} s"
+            ) from None
         yield client
     finally:
         client.close()
@@ -174,7 +175,8 @@ def lint_paths(client: Client, recipe: Recipe, paths: Sequence[str]) -> Iterator
             while written not in done:
                 future = next(ready)
                 index, one = owner.pop(future)
-                _settle(future, slots[index], one, lambda i, p: submit([p], f"stylelint-news-{run}-{index}-{i}", (index, i)))
+                for i, path in _settle(future, slots[index], one):
+                    submit([path], f"stylelint-news-{run}-{index}-{i}", (index, i))
                 future.release()
                 if slots[index].left == 0:
                     done[index] = [r for r in slots.pop(index).results if r is not None]
@@ -184,9 +186,10 @@ def lint_paths(client: Client, recipe: Recipe, paths: Sequence[str]) -> Iterator
         client.cancel(list(owner))  # an error or a signal: nothing left running for this run
 
 
-def _settle(future: Future, slot: _Slot, one: int | None, resubmit: Any) -> None:
-    """Take a finished task's outcome into its batch's slot: its results, or (a batch that failed)
-    each file sent again alone, or (a file alone that failed) the file reported as not linted."""
+def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str]]:
+    """Take a finished task's outcome into its batch's slot: its results, or (a file alone that
+    failed) the file reported as not linted. A batch that failed returns its files, to be sent
+    again one by one."""
     if future.status == "finished":
         results = future.result()
         if one is None:
@@ -194,16 +197,14 @@ def _settle(future: Future, slot: _Slot, one: int | None, resubmit: Any) -> None
         else:
             slot.results[one] = results[0]
             slot.left -= 1
-        return
+        return []
     err = future.exception()
     if isinstance(err, Mismatch):
         raise UsageError("--scheduler", str(err))
     if one is None and len(slot.paths) > 1:
         slot.results = [None] * len(slot.paths)
         slot.left = len(slot.paths)
-        for i, path in enumerate(slot.paths):
-            resubmit(i, path)
-        return
+        return list(enumerate(slot.paths))
     path = slot.paths[one or 0]
     result = Result(path, problems=[f"{path}: not linted: {_why(err)}, and again when tried once more"])
     if one is None:
@@ -211,6 +212,7 @@ def _settle(future: Future, slot: _Slot, one: int | None, resubmit: Any) -> None
     else:
         slot.results[one] = result
         slot.left -= 1
+    return []
 
 
 def _why(err: BaseException | None) -> str:

@@ -17,6 +17,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .. import __version__
 from ..config import Settings
@@ -41,7 +42,7 @@ class Recipe:
     """How a worker builds the run's linter: what the client's own was built from."""
 
     settings: Settings
-    flags: Flags = Flags()
+    flags: Flags = field(default_factory=Flags)
     #: The settings the rules are loaded from (`rules try` loads one rule file and lints with the
     #: defaults); None: `settings`.
     rule_settings: Settings | None = None
@@ -51,7 +52,7 @@ class Recipe:
     cache_dir: str | None = None
     #: The result cache's run key (None: no result cache).
     result_key: str | None = None
-    finish: FileOutput = FileOutput()
+    finish: FileOutput = field(default_factory=FileOutput)
     #: (code, origin) of every rule the client loaded, and the tool's version: a worker that
     #: loads others refuses the work.
     rules: tuple[tuple[str, str], ...] = ()
@@ -59,6 +60,13 @@ class Recipe:
     #: The client's working folder: relative paths are read from it.
     cwd: str = ""
     key: str = field(default="", compare=False)
+
+    @classmethod
+    def of(cls, linter: Linter, **given: Any) -> Recipe:
+        """The recipe of a linter built on the client: its settings, selection and rules, and the
+        client's folder; `given` says the rest (where the rules come from, the caches, `finish`)."""
+        rules = tuple(sorted((c, r.origin) for c, r in linter.registry.rules.items()))
+        return replace(cls(linter.settings, linter.flags, rules=rules, cwd=os.getcwd()), **given)
 
     def keyed(self) -> Recipe:
         """The recipe with its key: a digest of everything in it, by which workers keep linters."""
