@@ -16,15 +16,17 @@ import subprocess
 import sys
 import textwrap
 import threading
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
 from stylelint_news.config import Settings
 from stylelint_news.engine.files import expand
 from stylelint_news.engine.linter import Flags, Linter, lint_text
 from stylelint_news.engine.plugins import build
+
+from conftest import ROOT, run_cli
 
 distributed = pytest.importorskip("distributed", reason="the dask extra: pip install -e '.[dask]'")
 
@@ -91,7 +93,7 @@ def test_batches_are_consecutive_runs_cut_by_bytes():
     sizes = [1000] * 3000 + [50_000_000] + [3000] * 10
     spans = dask_client.batches(sizes, threads=4)
     assert spans[0][0] == 0 and spans[-1][1] == len(sizes)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # consecutive, each file once
+    assert all(a[1] == b[0] for a, b in pairwise(spans))  # consecutive, each file once
     target = dask_client.LARGEST  # the total is large: every batch is cut at the largest size
     for start, end in spans:
         held = sum(sizes[start:end])
@@ -110,7 +112,9 @@ def test_a_url_folder_is_walked_as_a_local_folder_is(tmp_path):
     settings = Settings(exclude=("archive",))
     local = [str(Path(p).relative_to(tmp_path)) for p in expand([str(tmp_path)], settings.extensions, settings.exclude)]
     urls = dask_client.expand_urls([tmp_path.as_uri()], settings.extensions, settings.exclude)
-    assert [u.removeprefix(tmp_path.as_uri() + "/") for u in urls] == sorted(local) == ["a.txt", "b.md", "sub/d.markdown"]
+    assert (
+        [u.removeprefix(tmp_path.as_uri() + "/") for u in urls] == sorted(local) == ["a.txt", "b.md", "sub/d.markdown"]
+    )
     # a URL to one file is kept as it is, and paths that are not URLs are left alone
     one = (tmp_path / "a.txt").as_uri()
     assert dask_client.expand_urls(["local.md", one], settings.extensions, settings.exclude) == [one, "local.md"]
