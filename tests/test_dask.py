@@ -111,10 +111,12 @@ def test_a_url_folder_is_walked_as_a_local_folder_is(tmp_path):
         (tmp_path / name).write_text(DRAFT, encoding="utf-8")
     settings = Settings(exclude=("archive",))
     local = [str(Path(p).relative_to(tmp_path)) for p in expand([str(tmp_path)], settings.extensions, settings.exclude)]
-    urls = dask_client.expand_urls([tmp_path.as_uri()], settings.extensions, settings.exclude)
+    sizes: dict[str, int] = {}
+    urls = dask_client.expand_urls([tmp_path.as_uri()], settings.extensions, settings.exclude, sizes)
     assert (
         [u.removeprefix(tmp_path.as_uri() + "/") for u in urls] == sorted(local) == ["a.txt", "b.md", "sub/d.markdown"]
     )
+    assert sizes == dict.fromkeys(urls, len(DRAFT))  # from the listing, for cutting batches
     # a URL to one file is kept as it is, and paths that are not URLs are left alone
     one = (tmp_path / "a.txt").as_uri()
     assert dask_client.expand_urls(["local.md", one], settings.extensions, settings.exclude) == [one, "local.md"]

@@ -51,7 +51,8 @@ def connect(address: str, workers: int) -> Iterator[Client]:
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            host="127.0.0.1",  # this machine's own cluster: nothing listens beyond it
+            dashboard_address="127.0.0.1:0",  # a free port (the scheduler serves HTTP whatever it is told)
             silence_logs=logging.CRITICAL,  # a worker's death is this module's to report
             scheduler_kwargs={"allowed_failures": 1},  # a batch whose worker dies is tried once more
         )
@@ -81,14 +82,18 @@ def lint_on_cluster(address: str, recipe: Recipe, paths: Sequence[str], workers:
     """Each file's result in the order of paths (a URL folder's files among them), linted on the
     cluster at `address` (`local`: one of `workers` processes started here)."""
     settings = recipe.settings
-    paths = expand_urls(paths, settings.extensions, settings.exclude)
+    sizes: dict[str, int] = {}
+    paths = expand_urls(paths, settings.extensions, settings.exclude, sizes)
     with connect(address, workers) as client:
-        yield from lint_paths(client, recipe, paths)
+        yield from lint_paths(client, recipe, paths, sizes)
 
 
-def expand_urls(paths: Sequence[str], extensions: Sequence[str], exclude: Sequence[str]) -> list[str]:
+def expand_urls(
+    paths: Sequence[str], extensions: Sequence[str], exclude: Sequence[str], sizes: dict[str, int] | None = None
+) -> list[str]:
     """The paths with each fsspec URL that names a folder replaced by the files under it that
-    have the run's extensions, sorted (and each path once), as the local runner has them."""
+    have the run's extensions, sorted (and each path once), as the local runner has them; the
+    sizes the listing gave go into `sizes`."""
     found: list[str] = []
     for path in paths:
         if not is_url(path):
@@ -101,22 +106,25 @@ def expand_urls(paths: Sequence[str], extensions: Sequence[str], exclude: Sequen
             if not fs.isdir(root):
                 found.append(path)
                 continue
-            names = fs.find(root)
+            listed = fs.find(root, detail=True)
         except (OSError, ValueError, ImportError) as err:
             raise UsageError(path, f"cannot list the folder: {type(err).__name__}: {err}") from None
         exts = tuple(e.lower() for e in extensions)
-        for name in names:
+        for name, info in listed.items():
             relative = Path(str(name)[len(root.rstrip("/")) :].lstrip("/"))
             if name.lower().endswith(exts) and not any(excluded(p, exclude) for p in (relative, *relative.parents)):
-                found.append(fs.unstrip_protocol(name))
+                url = fs.unstrip_protocol(name)
+                found.append(url)
+                if sizes is not None and isinstance(info.get("size"), int):
+                    sizes[url] = info["size"]
     return sorted(dict.fromkeys(found))
 
 
-def _size(path: str) -> int:
-    """A file's size for cutting batches (a URL's is asked of its file system only in bulk
-    listings, so one named alone counts as one batch's worth of small files)."""
+def _size(path: str, listed: dict[str, int]) -> int:
+    """A file's size for cutting batches. A URL's comes from its folder's listing; one named
+    alone (its size not asked, one request each) counts as a small file."""
     if is_url(path):
-        return SMALLEST // 8
+        return listed.get(path, SMALLEST // 8)
     try:
         return os.stat(path).st_size
     except OSError:
@@ -148,11 +156,14 @@ class _Slot:
     left: int = 0
 
 
-def lint_paths(client: Client, recipe: Recipe, paths: Sequence[str]) -> Iterator[Result]:
-    """Each file's result, in the order of `paths`, linted on the cluster."""
+def lint_paths(
+    client: Client, recipe: Recipe, paths: Sequence[str], sizes: dict[str, int] | None = None
+) -> Iterator[Result]:
+    """Each file's result, in the order of `paths`, linted on the cluster (`sizes`: those of
+    URLs, from their listing)."""
     recipe = recipe.keyed()
     threads = max(1, sum(client.nthreads().values()))
-    spans = batches([_size(p) for p in paths], threads)
+    spans = batches([_size(p, sizes or {}) for p in paths], threads)
     run = uuid.uuid4().hex[:12]
     ready = as_completed()
     owner: dict[Future, tuple[int, int | None]] = {}
