@@ -31,7 +31,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--extend-ignore", type=selectors, metavar="LIST", default=(), help="more rules not to run")
     p.add_argument("--dialect", choices=["en", "en-GB", "en-US"], help="spelling to accept (default: both)")
     p.add_argument(
-        "--format", default="flake8", metavar="NAME", help="flake8 (default), json, github, sarif, or a plugin's"
+        "--format",
+        default="flake8",
+        metavar="NAME",
+        help="flake8 (default), json, jsonl (a finding a line), github, sarif, or a plugin's",
     )
     p.add_argument("--show-source", action="store_true", help="print the line and a caret under each finding")
     p.add_argument("--statistics", action="store_true", help="count findings by code at the end")
@@ -48,6 +51,12 @@ def parser() -> argparse.ArgumentParser:
         help="report inline suppressions that suppress nothing (X001)",
     )
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to lint with (default: the number of cores)")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="lint on a Dask cluster: its scheduler's address (tcp://host:8786), or `local` to start one here "
+        "with --jobs workers (pip install 'stylelint-news[dask]')",
+    )
     p.add_argument("--no-cache", action="store_true", help="lint every file, even those unchanged since the last run")
     p.add_argument(
         "--cache-dir", metavar="DIR", help="where results and built data are kept (default: ~/.cache/stylelint-news)"

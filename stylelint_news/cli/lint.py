@@ -5,16 +5,20 @@ from __future__ import annotations
 import argparse
 import heapq
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__, config
 from ..engine import datastore, plugins
 from ..engine.context import RunContext
 from ..engine.files import expand
-from ..engine.linter import Flags, Linter
+from ..engine.linter import Flags, Linter, Result
 from ..engine.runner import default_jobs, lint_paths, lint_stdin
 from ..errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from ..output.report import FileOutput
 
 
 def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -77,6 +81,12 @@ def _lint(
         raise UsageError("--format", f"unknown format {args.format!r} (choose from {known})")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs", "must be 1 or more")
+    if args.scheduler:
+        if fixing or args.diff:
+            raise UsageError("--scheduler", "only lints: fix files (--fix, --diff) with a run on this machine")
+        from ..dask import require
+
+        require("--scheduler")
 
     from ..output.report import Reporter, ReportOptions
 
@@ -120,7 +130,10 @@ def _lint(
     )
     roots = tuple(Path(os.path.realpath(p)) for p in paths if p != "-")  # what a fix may write through a link
     finish = reporter.file_output(fixing, roots=roots)
-    linted = lint_paths(linter, finish, files, args.jobs or default_jobs(), cache)
+    if args.scheduler:
+        linted = _on_cluster(args, linter, finish, files, cache.run if cache else None)
+    else:
+        linted = lint_paths(linter, finish, files, args.jobs or default_jobs(), cache)
     results = heapq.merge(stdin_result, linted, key=lambda r: r.path)
     findings, problems = reporter.report(results, [skipped_notice(skipped)] if skipped else [])
     if problems:
@@ -128,6 +141,17 @@ def _lint(
     if findings and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
+
+
+def _on_cluster(
+    args: argparse.Namespace, linter: Linter, finish: FileOutput, files: list[str], result_key: str | None
+) -> Iterator[Result]:
+    """The files' results from the Dask cluster at --scheduler, built there as `linter` is here."""
+    from ..dask.client import lint_on_cluster
+    from ..dask.worker import Recipe
+
+    recipe = Recipe.of(linter, cache_dir=args.cache_dir, result_key=result_key, finish=finish)
+    return lint_on_cluster(args.scheduler, recipe, files, args.jobs or default_jobs())
 
 
 def skipped_notice(skipped: list[str], shown: int = 5) -> str:

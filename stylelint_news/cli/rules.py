@@ -10,10 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from ..engine.linter import Linter, Result
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     tr.add_argument("rulefile", help="a rule file (.toml or .py)")
     tr.add_argument("folder", help="a folder of articles")
     tr.add_argument("--sample", type=int, default=10, help="how many findings to show (default: 10)")
+    tr.add_argument("--scheduler", metavar="ADDRESS", help="lint on a Dask cluster (see stylelint-news --help)")
     return p
 
 
@@ -80,18 +85,25 @@ def test(paths: Sequence[str]) -> int:
     return ExitCode.FINDINGS if failures else ExitCode.CLEAN
 
 
-def try_rules(rulefile: str, folder: str, sample: int) -> int:
+def try_rules(rulefile: str, folder: str, sample: int, scheduler: str | None = None) -> int:
     from ..engine.files import expand
     from ..engine.runner import lint_paths
     from ..output.report import FileOutput
 
+    if scheduler:
+        from ..dask import require
+
+        require("--scheduler")
     registry, own = _registry([rulefile])
     if not Path(folder).is_dir():
         raise UsageError(folder, "not a folder")
     linter = _linter(registry, sorted(own))
     files = list(expand([folder], (".md", ".markdown", ".txt"), ()))
     findings, problems = [], []
-    for result in lint_paths(linter, FileOutput(), files, 1):
+    results = (
+        lint_paths(linter, FileOutput(), files, 1) if not scheduler else _on_cluster(scheduler, linter, rulefile, files)
+    )
+    for result in results:
         findings.extend(result.findings)
         problems.extend(result.problems)
     by_code = Counter(f.code for f in findings)
@@ -109,12 +121,24 @@ def try_rules(rulefile: str, folder: str, sample: int) -> int:
     return ExitCode.ERROR if problems else ExitCode.CLEAN
 
 
+def _on_cluster(scheduler: str, linter: Linter, rulefile: str, files: list[str]) -> Iterator[Result]:
+    """The files' results from a Dask cluster whose workers load the rule file as this run did."""
+    from ..config import Settings
+    from ..dask.client import lint_on_cluster
+    from ..dask.worker import Recipe
+    from ..engine.runner import default_jobs
+
+    rules = Settings(rules=(str(Path(rulefile).resolve()),), root="/")
+    recipe = Recipe.of(linter, rule_settings=rules, entry_points=False, shipped=False)
+    return lint_on_cluster(scheduler, recipe, files, default_jobs())
+
+
 def main(argv: Sequence[str]) -> int:
     args = _parser().parse_args(list(argv))
     try:
         if args.command == "test":
             return test(args.paths)
-        return try_rules(args.rulefile, args.folder, args.sample)
+        return try_rules(args.rulefile, args.folder, args.sample, args.scheduler)
     except UsageError as err:
         print(f"stylelint-news: {err}", file=sys.stderr)
         return ExitCode.ERROR

@@ -31,10 +31,14 @@ PR_SET_PDEATHSIG = 1
 
 #: What the report stage does with each file's result where it was linted.
 Finish = Callable[[Source, Result], Result]
+#: A worker's linter, finishing step and result cache.
+Worker = tuple[Linter, Finish, "ResultCache | None"]
+#: How a worker reads a file into a Source, bounded by a size in bytes.
+Reader = Callable[[str, int], Source]
 
 #: The worker's own linter, finishing step and result cache: set once per worker process by the
 #: pool's initializer (or in this process for a serial run).
-_worker: tuple[Linter, Finish, ResultCache | None] | None = None
+_worker: Worker | None = None
 
 
 def _init(linter: Linter, finish: Finish, cache: ResultCache | None, parent: int | None = None) -> None:
@@ -67,7 +71,14 @@ def _bind_to(parent: int) -> None:
 
 def _lint_path(path: str) -> Result:
     """A file's result, whole (what a worker sends back)."""
-    parts = list(_lint_parts(path))
+    assert _worker is not None
+    return lint_file(path, _worker)
+
+
+def lint_file(path: str, worker: Worker, read: Reader = read_source) -> Result:
+    """A file's result, whole, linted by `worker` (a pool's worker, or a Dask worker that reads
+    with a reader of its own)."""
+    parts = list(_lint_parts(path, worker, read))
     if len(parts) == 1:
         return parts[0]
     whole = parts[0]
@@ -79,12 +90,13 @@ def _lint_path(path: str) -> Result:
     return whole
 
 
-def _lint_parts(path: str) -> Iterator[Result]:
+def _lint_parts(path: str, worker: Worker | None = None, read: Reader = read_source) -> Iterator[Result]:
     """A file's result, or a huge file's results piece by piece, as each is ready."""
-    assert _worker is not None
-    linter, finish, cache = _worker
+    worker = worker or _worker
+    assert worker is not None
+    linter, finish, cache = worker
     try:
-        source = read_source(path, linter.settings.max_bytes)
+        source = read(path, linter.settings.max_bytes)
     except UsageError as err:
         yield Result(path, problems=[str(err)])
         return

@@ -37,6 +37,14 @@ def as_json(report: Report) -> str:
     return json.dumps([f.as_dict() for f in report.findings], ensure_ascii=False, indent=2) + "\n"
 
 
+def jsonl(report: Report) -> str:
+    """JSON Lines: one finding a line, each the object `--format json` lists. It streams: a run
+    over an archive writes each file's findings as they come (with `--output-file`, to a file)."""
+    import json
+
+    return "".join(json.dumps(f.as_dict(), ensure_ascii=False) + "\n" for f in report.findings)
+
+
 def _escape_data(s: str) -> str:
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -155,4 +163,4 @@ def sarif(report: Report) -> str:
 
 @hookimpl
 def stylelint_news_formats() -> dict[str, Formatter]:
-    return {"flake8": flake8, "json": as_json, "github": github, "sarif": sarif}
+    return {"flake8": flake8, "json": as_json, "jsonl": jsonl, "github": github, "sarif": sarif}

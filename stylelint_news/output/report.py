@@ -80,7 +80,7 @@ class FileOutput:
 
 #: Formats that print one finding after another with nothing around them, so a file's findings
 #: can be written as soon as it is linted (JSON and SARIF are one document, a plugin's format may be).
-STREAMING = ("flake8", "github")
+STREAMING = ("flake8", "github", "jsonl")
 
 
 class _Sink:
