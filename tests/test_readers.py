@@ -109,6 +109,8 @@ def test_html_markup_is_never_prose():
     )
     assert doc.words.texts == ["The", "dam", "was", "approved"]
     assert [b.text for b in doc.blocks] == ["The dam was approved."]
+    doc = html_doc("<p>The {{ page.teh }}dam{% endif %} was approved.</p>")
+    assert doc.words.texts == ["The", "dam", "was", "approved"]
 
 
 def test_html_character_references_are_one_character_of_the_word():
@@ -241,3 +243,17 @@ def test_a_caption_between_paragraphs_is_read_in_its_place():
     assert words.texts == ["Dam", "plans", "The", "dam", "was", "approved", "The", "old", "libary", "Work", "starts"]
     assert doc.lead is not None and doc.lead.text == "The dam was approved."
     assert [p.kind for p in doc.parts] == ["headline", "caption"]
+
+
+def test_a_worker_sends_back_each_record_s_result(tmp_path, registry):
+    from stylelint_news.engine import runner
+
+    path = tmp_path / "archive.jsonl"
+    rows = [
+        {"id": "a", "headline": "Dam plans", "body": "A libary."},
+        {"id": 7, "title": "Bridge", "text": "A reservior."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    runner._init(Linter(Settings(), registry, Flags(select=("T001",))), lambda source, result: result, None)
+    results = runner._lint_path(str(path))
+    assert [(r.record, [f.line for f in r.findings]) for r in results] == [("a", [1]), (7, [2])]

@@ -56,7 +56,7 @@ class Result:
     passthrough: str | None = None
     lines: dict[int, str] = field(default_factory=dict)
     #: The id of the JSON record linted, which JSON output adds to each of its findings.
-    record: str | None = None
+    record: str | int | None = None
 
 
 @dataclass(frozen=True)

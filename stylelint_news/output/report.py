@@ -35,13 +35,13 @@ class Report:
     show_source: bool = False
     lines: Mapping[tuple[str, int], str] = field(default_factory=dict)
     #: The id of the JSON record each finding of a JSON article is in, by (path, line, column).
-    records: Mapping[tuple[str, int, int], str] = field(default_factory=dict)
+    records: Mapping[tuple[str, int, int], str | int] = field(default_factory=dict)
 
     def source_line(self, finding: Finding) -> str:
         """The text of the line a finding starts on ("" when the report keeps no lines)."""
         return self.lines.get((finding.path, finding.line), "")
 
-    def record(self, finding: Finding) -> str | None:
+    def record(self, finding: Finding) -> str | int | None:
         """The id of the JSON record a finding is in, if it is in one that has an id."""
         return self.records.get((finding.path, finding.line, finding.column)) if self.records else None
 
@@ -178,7 +178,7 @@ class Reporter:
         counts: Counter[str] = Counter()
         held: list[Finding] = []
         lines: dict[tuple[str, int], str] = {}
-        records: dict[tuple[str, int, int], str] = {}
+        records: dict[tuple[str, int, int], str | int] = {}
         problems: list[str] = []
         said = dict.fromkeys(notices)
         written = 0

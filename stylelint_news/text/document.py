@@ -83,7 +83,7 @@ class Document:
         #: Where the text's characters are in the file, when the text is not the file's own.
         self.origin: Origin | None = None
         #: The id of the JSON record the article is (what JSON output names its findings by).
-        self.record: str | None = None
+        self.record: str | int | None = None
         kind = source.format
         if kind in ("markdown", "text"):
             self.text = source.text

@@ -108,7 +108,7 @@ class Layout:
     text: str
     pieces: list[Piece]
     origin: Origin | None = None
-    record: str | None = None
+    record: str | int | None = None
     #: Where a fix may be written when the text is the file's own (.docx: within one paragraph).
     segments: list[tuple[int, int]] | None = None
 
@@ -196,6 +196,6 @@ class Builder:
             self.pieces.append(Piece(kind, self._open, self.length))
         self._open = None
 
-    def layout(self, record: str | None = None) -> Layout:
+    def layout(self, record: str | int | None = None) -> Layout:
         origin = Origin(self.doc, self.file, self.step, self.segments, self.file_text, self.escape)
         return Layout("".join(self.chunks), self.pieces, origin, record)

@@ -5,7 +5,8 @@ broken markup CMS exports hold and reports where each tag and text run starts. T
 from text nodes only, with its character references decoded (`don&rsquo;t` is one word) and its
 place in the file kept (see article.py): a finding points at the word in the file, and a fix is
 written only inside one text node. What is never prose: `<script>`, `<style>`, `<code>`, `<pre>`,
-`<nav>`, `<template>`, `<svg>`, the document's `<head>` (but its `<title>`), and attributes.
+`<nav>`, `<template>`, `<svg>`, the document's `<head>` (but its `<title>`), attributes, and
+a template language's tags (`{{ page.title }}`, `{% if %}`) in a site's layouts.
 
 Which element is which part: `<h1>` is the headline (the first; `<title>` when there is none);
 `<figcaption>` a caption; an element whose class (or `itemprop`) names a standfirst, byline or
@@ -38,6 +39,8 @@ HEADINGS = {f"h{n}": "heading" for n in range(2, 7)}
 #: A character reference, as html.unescape finds them (the standard library's own pattern).
 CHARREF = Lazy(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 DIRECTIVE_MARK = "stylelint-news:"
+#: A template language's tags (Liquid, Jinja, Go templates, Handlebars), on one line.
+TEMPLATE = Lazy(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 
 
 class _Events(HTMLParser):
@@ -115,9 +118,25 @@ def _line_starts(text: str) -> list[int]:
 Op = tuple
 
 
+def _text_node(text: str, start: int, end: int) -> list[Op]:
+    """A text node's steps; a template's tags in it (`{{ page.title }}`, `{% if %}`: a site's
+    layouts are HTML files too) are code, read as a space."""
+    if "{" not in text[start:end]:
+        return _decoded(text, start, end)
+    ops: list[Op] = []
+    pos = start
+    for m in TEMPLATE.finditer(text, start, end):
+        ops += _decoded(text, pos, m.start())
+        ops.append(("added", m.start(), " "))
+        pos = m.end()
+    return ops + _decoded(text, pos, end)
+
+
 def _decoded(text: str, start: int, end: int) -> list[Op]:
     """A text node as literal runs and decoded character references, each where it is."""
     raw = text[start:end]
+    if not raw:
+        return []
     if "&" not in raw:
         return [("text", start, raw)]
     ops: list[Op] = []
@@ -216,7 +235,7 @@ def blocks(text: str, names: Mapping[str, Sequence[str]]) -> list[tuple[str, lis
             if kind != current_kind:
                 flush()
                 current_kind = kind
-            current.extend(_decoded(text, at, end))
+            current.extend(_text_node(text, at, end))
     flush()
     return found
 

@@ -155,9 +155,9 @@ def read(text: str, names: Mapping[str, Sequence[str]]) -> Layout:
             captions.append((start, end, value))
         elif kind and (kind not in best or rank < best[kind][0]):
             best[kind] = (rank, start, end, value)
-    record = None
+    record: str | int | None = None
     if "id" in best and isinstance(best["id"][3], (str, int)) and not isinstance(best["id"][3], bool):
-        record = str(best["id"][3])
+        record = best["id"][3]  # as the file has it: a string or a number
     found: list[tuple[int, str, int, Any]] = [(s, k, e, v) for k, (_, s, e, v) in best.items() if k != "id"]
     found += [(s, "caption", e, v) for s, e, v in captions]
     builder = Builder(text, escape=_escaped)
