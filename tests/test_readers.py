@@ -257,3 +257,21 @@ def test_a_worker_sends_back_each_record_s_result(tmp_path, registry):
     runner._init(Linter(Settings(), registry, Flags(select=("T001",))), lambda source, result: result, None)
     results = runner._lint_path(str(path))
     assert [(r.record, [f.line for f in r.findings]) for r in results] == [("a", [1]), (7, [2])]
+
+
+def test_a_json_array_holds_an_article_each(tmp_path, registry):
+    path = tmp_path / "export.json"
+    rows = [
+        {"id": 1, "headline": "Dam plans", "body": "A libary."},
+        {"version": 2},
+        {"id": 2, "title": "Bridge", "text": "A reservior."},
+    ]
+    path.write_text(json.dumps(rows[:2], indent=1)[:-1] + ", " + json.dumps(rows[2]) + "]\n")
+    text = path.read_text()
+    results = lint_file(path, registry, select=("T001",))
+    placed = [(f.line, f.column, text[f.start : f.end], r.record) for r in results for f in r.findings]
+    assert placed == [
+        (*position(text, text.index("libary")), "libary", 1),
+        (*position(text, text.index("reservior")), "reservior", 2),
+    ]
+    assert Document.parse(Source("a.json", '{"headline": "Dam", "body": "half-typed')).words.texts == []

@@ -142,7 +142,16 @@ def holds_article(value: Any, names: Mapping[str, Sequence[str]]) -> bool:
 
 
 def read(text: str, names: Mapping[str, Sequence[str]]) -> Layout:
-    """The article a JSON object holds (text starts with the object), in file order."""
+    """The article a JSON object holds (text starts with the object), in file order; an empty
+    one for text that is not a JSON object (an editor's half-typed file: the command line checks
+    a file before it gets here, and says what is wrong)."""
+    try:
+        return _read(text, names)
+    except (ValueError, RecursionError):
+        return Layout("", [])
+
+
+def _read(text: str, names: Mapping[str, Sequence[str]]) -> Layout:
     i = _skip(text, 0)
     if i >= len(text) or text[i] != "{":
         return Layout("", [])
@@ -165,7 +174,7 @@ def read(text: str, names: Mapping[str, Sequence[str]]) -> Layout:
         if kind == "body":
             _body(builder, text, start, end, value, names)
         elif kind == "caption":
-            _captions(builder, text, start, end, value, names)
+            _captions(builder, text, start, end, value)
         elif isinstance(value, str):
             _piece(builder, text, start, end, value, kind)
     return builder.layout(record)
@@ -230,6 +239,7 @@ def _html_body(builder: Builder, value: str, ops: list[tuple], names: Mapping[st
 
 
 def _body(builder: Builder, s: str, start: int, end: int, value: Any, names: Mapping[str, Sequence[str]]) -> None:
+    """The body's paragraphs: of a string (or of the HTML in it), or a list of strings."""
     if isinstance(value, str):
         ops = _runs(s, start, end, value)
         if "<" in value and html.LOOKS_LIKE_HTML.search(value):
@@ -243,7 +253,7 @@ def _body(builder: Builder, s: str, start: int, end: int, value: Any, names: Map
                 _piece(builder, s, a, b, item, "paragraph")
 
 
-def _captions(builder: Builder, s: str, start: int, end: int, value: Any, names: Mapping[str, Sequence[str]]) -> None:
+def _captions(builder: Builder, s: str, start: int, end: int, value: Any) -> None:
     """A caption string, or a list of caption strings or of objects with a caption."""
     if isinstance(value, str):
         _piece(builder, s, start, end, value, "caption")
@@ -272,6 +282,7 @@ def _parsed(path: str, text: str, line: int = 1) -> Any:
 
 
 def no_article(path: str) -> str:
+    """What is said of a JSON file that holds no article: named, since it was not linted."""
     return f"{path}: no article fields in it (headline or title, body or text: see `fields`); not linted"
 
 
@@ -286,17 +297,14 @@ def articles(source: Source, names: Mapping[str, Sequence[str]]) -> Iterator[Uni
     i = _skip(text, 0)
     found = False
     if isinstance(value, list):
-        line_starts = None
+        line, line_start = 1, 0  # of the article's first character, counted as the array is walked
         for a, b, item in _elements(text, i):
             if not holds_article(item, names):
                 continue
             found = True
-            if line_starts is None:
-                line_starts = [0] + [n + 1 for n, c in enumerate(text) if c == "\n"]
-            from bisect import bisect_right
-
-            line = bisect_right(line_starts, a)
-            yield Unit(replace_source(source, text[a:b]), line, a - line_starts[line - 1] + 1, a)
+            line += text.count("\n", line_start, a)
+            line_start = text.rfind("\n", 0, a) + 1
+            yield Unit(replace_source(source, text[a:b]), line, a - line_start + 1, a)
     if not found:
         yield Unit(None, notice=no_article(source.path))
 
