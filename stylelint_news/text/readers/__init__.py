@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..source import Source
@@ -92,23 +92,30 @@ def skipped_notice(kinds: Mapping[str, int]) -> str:
     return f"skipped {n} file{'s' if n != 1 else ''} of kinds not read: {listed}" + "".join(f"; {h}" for h in hints)
 
 
-class Unit(NamedTuple):
+class Unit:
     """One thing to lint: a whole file, or one article of a JSON array or JSON Lines archive.
 
     `line`, `column` and `offset` are where the unit's text starts in the file (1, 1 and 0 for a
     whole file), so its findings can be placed in the file. `problem` is set instead of `source`
     when the unit cannot be read (a record that is not JSON, a file that is not there): one line
-    to report (exit 2), and the other units are still linted; `notice` for what is worth a line
-    but no error. A named tuple, not a dataclass: every run imports this module, and making a
-    frozen dataclass costs a Markdown run about 1% of its instructions."""
+    to report (exit 2), and the other units are still linted; `notice` is for what is worth a
+    line but no error (a JSON file that holds no article). A plain class: every run imports this
+    module, and making a frozen dataclass (or a named tuple) at import costs a one-article run
+    3-5 million instructions, about 1% of it."""
 
-    source: Source | None
-    line: int = 1
-    column: int = 1
-    offset: int = 0
-    problem: str | None = None
-    #: Something to say that is not an error (a JSON file that holds no article).
-    notice: str | None = None
+    __slots__ = ("column", "line", "notice", "offset", "problem", "source")
+
+    def __init__(
+        self,
+        source: Source | None,
+        line: int = 1,
+        column: int = 1,
+        offset: int = 0,
+        problem: str | None = None,
+        notice: str | None = None,
+    ) -> None:
+        self.source, self.line, self.column, self.offset = source, line, column, offset
+        self.problem, self.notice = problem, notice
 
     @property
     def whole(self) -> bool:
