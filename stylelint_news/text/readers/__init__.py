@@ -18,6 +18,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ...errors import UsageError
+from ..source import decode, read_source
+
 if TYPE_CHECKING:
     from ..source import Source
     from .article import Layout
@@ -130,15 +133,15 @@ def units(
     names of the configuration (`Settings.field_names`); `data` is standard input's bytes, read
     under the name `path` (never written back). Never raises for bad input: a unit carries the
     problem instead."""
-    from dataclasses import replace
-
-    from ...errors import UsageError
-    from ..fields import DEFAULT_FIELDS
-    from ..source import decode, read_source
-
     kind = kind_of(path)
-    names = DEFAULT_FIELDS if names is None else names
     try:
+        if kind in ("markdown", "text") and data is None:  # the common case, first
+            yield Unit(read_source(path, limit))
+            return
+        if names is None:
+            from ..fields import DEFAULT_FIELDS
+
+            names = DEFAULT_FIELDS
         if kind == "jsonl":
             from .json import records
 
@@ -154,6 +157,8 @@ def units(
         elif data is None:
             yield Unit(read_source(path, limit))
         else:
+            from dataclasses import replace
+
             yield Unit(replace(decode(path, data), raw=None))
     except UsageError as err:
         yield Unit(None, problem=str(err))
