@@ -15,6 +15,7 @@ from itertools import accumulate
 from ..config import Settings
 from ..errors import RuleSkipped, UsageError
 from ..finding import Finding
+from ..packs.budget import PatternBudget, spending
 from ..rule import Rule
 from ..text.document import Document
 from ..text.source import Source
@@ -153,7 +154,8 @@ class Linter:
         findings: list[Finding] = []
         for rule in self.rules_for(source.path):
             try:
-                findings.extend(rule.check(doc, self.contexts[rule.code]))
+                with spending(PatternBudget()):  # a pack's patterns: one budget per rule and file
+                    findings.extend(rule.check(doc, self.contexts[rule.code]))
             except RuleSkipped as err:
                 result.problems.append(f"{source.path}: rule {rule.code} ({rule.name}) skipped: {err}")
             except RecursionError:
