@@ -204,3 +204,39 @@ def test_exceptions_are_phrases_that_cover_the_match_and_level_reaches_the_outpu
     (tmp_path / "a.md").write_text("The mayor slams the plan.\n", encoding="utf-8")
     assert run_cli(str(tmp_path / "a.md"), "--format", "github").stdout.startswith(b"::error ")
     assert b'"level": "error"' in run_cli(str(tmp_path / "a.md"), "--format", "sarif").stdout
+
+
+def test_every_problem_of_a_pack_is_reported_at_once():
+    body = (
+        '[pack]\nname = "desk"\nhomepage = "x"\n\n'
+        '[[rule]]\ncode = "N001"\nname = "a"\nmessage = "m"\ntokens = ["a"]\n\n'
+        '[[rule]]\ncode = "N002"\nname = "b"\ntype = "existence"\nmessage = "m"\ntokens = ["b"]\ncolour = 1\nlevel = "loud"\n\n'
+        '[[rule]]\ncode = "N003"\nname = "c"\ntype = "existence"\nmessage = "m"\ntokens = ["c"]\n'
+    )
+    with pytest.raises(UsageError) as err:
+        rules(body)
+    lines = str(err.value).splitlines()
+    assert lines[0] == "desk.toml: 3 problems:"
+    assert lines[1] == "  [pack]: unknown key(s) homepage (valid: name, version, description)"
+    assert lines[2].startswith("  rule 1 (N001): missing `type` (one of capitalisation, conditional, consistency,")
+    # both of rule 2's problems, and the valid keys for its type
+    assert lines[3].startswith("  rule 2 (N002): unknown key(s) colour for type 'existence' (valid: code, default,")
+    assert lines[3].endswith("; `level` must be one of info, warning, error, not 'loud'")
+
+
+def test_a_desk_rule_may_not_take_the_tools_letters_but_the_shipped_packs_do():
+    body = '[[rule]]\ncode = "T101"\nname = "mine"\ntype = "existence"\nmessage = "m"\ntokens = ["x"]\n'
+    with pytest.raises(UsageError, match=r"rule 1 \(T101\): code T101 starts with T, one of the tool's own families"):
+        rules(body)
+    (shipped,) = read_pack(body, "rules/house-style.toml", BUILTIN_TYPES, shipped=True)
+    assert shipped.code == "T101"
+
+
+def test_pack_metadata_is_validated():
+    from stylelint_news.packs.loader import pack_info
+
+    assert pack_info({"pack": {"name": "desk-style", "version": "2.1"}})[0].label() == "pack desk-style 2.1"
+    assert pack_info({"pack": {"name": "Desk Style"}})[1] == [
+        "[pack]: name 'Desk Style' is not like `house-style` (lower case, digits, . _ -)"
+    ]
+    assert pack_info({"pack": {"version": 2}})[1] == ["[pack]: `version` must be a non-empty string"]
