@@ -13,6 +13,7 @@ from ..engine.files import expand
 from ..engine.linter import Flags, Linter
 from ..engine.runner import default_jobs, lint_paths, lint_stdin
 from ..errors import ExitCode, UsageError
+from ..finding import LEVELS, Finding
 
 
 def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -48,6 +49,7 @@ def _lint(
         report_unused_suppressions=args.report_unused_suppressions,
         fix=args.fix or args.diff,
         unsafe_fixes=args.unsafe_fixes,
+        show_traceback=args.show_traceback,
     )
     linter = Linter(settings, registry, flags, ctx)
     if args.explain:
@@ -96,12 +98,13 @@ def _lint(
 
         rule_files = tuple(str(Path(settings.root, r)) for r in settings.rules)
         words_file = (str(Path(settings.root, settings.words_file)),) if settings.words_file else ()
+        vocabularies = tuple(map(str, settings.vocabulary_files()))
         run_key = fingerprint(
             settings,
             flags,
             sorted(registry.plugins),
             sorted((c, r.origin) for c, r in registry.rules.items()),
-            files=(*rule_files, *words_file),
+            files=(*rule_files, *words_file, *vocabularies),
         )
         cache = ResultCache(ctx.store, run_key)
     results = []
@@ -112,6 +115,15 @@ def _lint(
     findings, problems = reporter.report(results)
     if problems:
         return ExitCode.ERROR
-    if findings and not args.exit_zero:
+    if failing(findings, args.fail_level or settings.fail_level) and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
+
+
+def failing(findings: list[Finding], fail_level: str | None) -> bool:
+    """Whether the findings fail the run: any finding, or with a fail level only those at it or
+    above (the others are reported and the run passes)."""
+    if fail_level is None:
+        return bool(findings)
+    least = LEVELS.index(fail_level)
+    return any(LEVELS.index(f.level) >= least for f in findings)

@@ -33,6 +33,7 @@ BUILTIN_PLUGINS = (
     "stylelint_news.packs.spelling_variants",
     "stylelint_news.output.formats",
     "stylelint_news.engine.suppression",
+    "stylelint_news.engine.vocabulary",
 )
 ENTRY_POINT_GROUP = "stylelint_news"
 HOOK_PREFIX = "stylelint_news_"

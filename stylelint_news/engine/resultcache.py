@@ -58,13 +58,28 @@ def fingerprint(*parts: object, files: tuple[str, ...] = ()) -> str:
 
 def _pack(f: Finding) -> tuple:
     fix = None if f.fix is None else (f.fix.safe, tuple((e.start, e.end, e.text) for e in f.fix.edits))
-    return (f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.message, f.start, f.end, f.suggestions, fix)
+    return (
+        f.line,
+        f.column,
+        f.end_line,
+        f.end_column,
+        f.code,
+        f.name,
+        f.message,
+        f.start,
+        f.end,
+        f.suggestions,
+        fix,
+        f.level,
+    )
 
 
 def _unpack(path: str, t: tuple) -> Finding:
-    line, column, end_line, end_column, code, name, message, start, end, suggestions, fix = t
+    line, column, end_line, end_column, code, name, message, start, end, suggestions, fix, level = t
     fixed = None if fix is None else Fix(tuple(Edit(*e) for e in fix[1]), fix[0])
-    return Finding(path, line, column, end_line, end_column, code, name, message, start, end, tuple(suggestions), fixed)
+    return Finding(
+        path, line, column, end_line, end_column, code, name, message, start, end, tuple(suggestions), fixed, level
+    )
 
 
 class ResultCache:

@@ -20,6 +20,7 @@ GRAMMATICAL_DOUBLES = frozenset(
 
 class RepeatedWord(Rule):
     code = "T003"
+    level = "error"
     name = "repeated-word"
     summary = "A word written twice in a row."
     what = (
