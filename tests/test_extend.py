@@ -54,7 +54,7 @@ def test_a_desk_extends_the_newsroom(tmp_path):
 def test_a_cycle_is_an_error(tmp_path):
     (tmp_path / "a.toml").write_text('extend = "b.toml"\n', encoding="utf-8")
     (tmp_path / "b.toml").write_text('extend = "a.toml"\n', encoding="utf-8")
-    with pytest.raises(UsageError, match="`extend` makes a cycle: .*b.toml -> .*a.toml -> .*b.toml"):
+    with pytest.raises(UsageError, match=r"`extend` makes a cycle: .*b\.toml -> .*a\.toml -> .*b\.toml"):
         config.load_file(tmp_path / "a.toml")
     (tmp_path / "self.toml").write_text('extend = "self.toml"\n', encoding="utf-8")
     with pytest.raises(UsageError, match="cycle"):
