@@ -22,7 +22,8 @@ def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     ctx = RunContext.at(args.cache_dir)
     try:
         with ctx.active():
-            _, registry = plugins.build(settings)
+            # a broken pack must not stop the commands that help fix it
+            _, registry = plugins.build(settings, go_on=bool(args.list_rules or args.explain))
         return _lint(args, out, paths, settings, registry, ctx)
     finally:
         ctx.close()
@@ -59,15 +60,14 @@ def _lint(
         if rule is None:
             raise UsageError("--explain", f"no rule {args.explain!r} (see --list-rules)")
         out(rule.explain())
-        return ExitCode.CLEAN
+        return _loaded(registry)
     if args.list_rules:
         running = {r.code for r in linter.rules}
         for code in sorted(registry.rules):
             r = registry.rules[code]
             mark = "on " if code in running else "off"
-            origin = f"  [{r.origin}]" if r.origin != "builtin" else ""
-            out(f"{code}  {mark}  {r.name:<28} {r.summary}{origin}\n")
-        return ExitCode.CLEAN
+            out(f"{code}  {mark}  {r.name:<28} {r.summary}  [{r.origin}]\n")
+        return _loaded(registry)
     formatter = registry.formats.get(args.format)
     if formatter is None:
         known = ", ".join(sorted(registry.formats))
@@ -118,6 +118,15 @@ def _lint(
     if failing(findings, args.fail_level or settings.fail_level) and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
+
+
+def _loaded(registry: plugins.Registry) -> int:
+    """After `--list-rules` or `--explain`: what could not be loaded, and exit 2 if anything."""
+    from . import error
+
+    for problem in registry.problems:
+        error(problem)
+    return ExitCode.ERROR if registry.problems else ExitCode.CLEAN
 
 
 def failing(findings: list[Finding], fail_level: str | None) -> bool:
