@@ -129,7 +129,7 @@ def test_repetition_of_sentence_openers_across_the_body():
 
 def test_repetition_of_words_limited_to_tokens_and_counted_by_times():
     made = rule("repetition", 'tokens = ["very"]\ntimes = 3', "{match}")
-    text = "# Head\n\nIt was very very cold and very very very wet, and had had enough.\n"
+    text = "# Head\n\nIt was very very cold and very very very wet, very, very wet, and had had enough.\n"
     assert [m for _, _, m in found(made, text)] == ["very very very"]
     every = rule("repetition", 'scope = ["paragraph"]', "{match}")
     assert [m for _, _, m in found(every, text)] == ["very very", "very very very", "had had"]

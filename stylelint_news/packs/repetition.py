@@ -1,9 +1,10 @@
 """The `repetition` rule type: the same word twice running, or sentences that open alike.
 
-`of = "words"`: a word written again straight after itself, within one part ("very very"); with
-`tokens` or `patterns`, only those words count. `of = "openers"`: consecutive sentences of a
-unit of the scope that open with the same word ("He said ... He added ... He left"), `times` of
-them running (2 by default). Words are compared without regard to case.
+`of = "words"`: a word written again straight after itself, within one part and with nothing but
+space between ("very very", not "very, very"); with `tokens` or `patterns`, only those words
+count. `of = "openers"`: consecutive sentences of a unit of the scope that open with the same
+word ("He said ... He added ... He left"), `times` of them running (2 by default). Words are
+compared without regard to case.
 """
 
 from __future__ import annotations
@@ -86,7 +87,12 @@ class Repetition(PackRule):
         the opening word of the sentence that makes the run."""
         first = 0
         for i in range(1, len(words) + 1):
-            if i < len(words) and words[i].text.casefold() == words[first].text.casefold():
+            if (
+                i < len(words)
+                and words[i].text.casefold() == words[first].text.casefold()
+                # words run on only across spaces: "very, very" is a figure, not a slip
+                and (self.of == "openers" or source[words[i - 1].end : words[i].start].isspace())
+            ):
                 continue
             run = i - first
             if run >= self.times and self._watched(doc, words[first], source):
