@@ -82,6 +82,22 @@ def test_a_fast_pattern_leaves_the_budget_almost_whole():
     assert found == ["ferry", "ferry"] and budget.left > 0.9
 
 
+class Dawdling:
+    """A pattern whose search waits without working, as a call does while the machine runs
+    other processes."""
+
+    pattern = "dawdling"
+
+    def search(self, text: str, pos: int, endpos: int, timeout: float) -> None:
+        time.sleep(0.3)
+
+
+def test_the_budget_counts_work_not_the_wait_for_a_busy_machine():
+    budget = PatternBudget()
+    budget.search(Dawdling(), "text")
+    assert budget.left > 0.9
+
+
 def test_outside_a_run_each_call_is_bounded_on_its_own():
     started = time.monotonic()
     with pytest.raises(RuleSkipped):

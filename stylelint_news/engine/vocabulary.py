@@ -26,6 +26,7 @@ from ..rule import Rule
 from ..text.document import Document
 from . import patterns
 from .context import Context
+from .patterns import Lazy
 
 #: At a term's edges: never between two letters or digits (a term is not found inside a word, and
 #: "%" is still found after "50").
@@ -35,7 +36,7 @@ NOT_MID_WORD = r"(?:(?<![\p{L}\p{N}])|(?![\p{L}\p{N}]))"
 REACH = 100
 
 #: A term that is a plain word: the spelling rule learns it too (it knows its possessive).
-PLAIN_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*")
+PLAIN_WORD = Lazy(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*")
 
 CODE = "S001"
 

@@ -19,17 +19,16 @@ methods bound any pattern, the tool's own `Lazy` ones included.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
-from time import perf_counter
+from time import process_time
 from typing import Any, NoReturn
 
 import regex
 
 from ..errors import RuleSkipped
 
-#: Seconds of matching one rule's patterns may take on one file (each piece of a file over 2 MB,
-#: each pass of --fix).
+#: Seconds (of CPU time) matching one rule's patterns may take on one file (each piece of a file
+#: over 2 MB, each pass of --fix).
 SECONDS = 1.0
 
 #: What a call gets when the budget is spent: the regex module wants a positive timeout.
@@ -40,7 +39,10 @@ class PatternBudget:
     """What is left of one rule's time on one file, spent by each call through it.
 
     The regex module's own `timeout` bounds each call by what is left; the time the call took
-    (the matching only, not the rule's own work between matches) then comes off it.
+    (the matching only, not the rule's own work between matches) then comes off it. Both count
+    the process's CPU time, as the regex module does: on a busy machine a second of the clock
+    on the wall may be a tenth of one of work, and whether a rule runs must not depend on the
+    load (a pre-commit hook beside a build would lose findings).
     """
 
     __slots__ = ("left", "seconds")
@@ -53,18 +55,31 @@ class PatternBudget:
         """pattern.finditer(text, pos, endpos), within the budget."""
         raw = getattr(pattern, "compiled", pattern)
         end = len(text) if endpos is None else endpos
-        started = perf_counter()
+        started = process_time()
         try:
             matches = raw.finditer(text, pos, end, timeout=self._timeout(pattern))
             while True:
                 match = next(matches, None)
-                self.left -= perf_counter() - started
+                self.left -= process_time() - started
                 if match is None:
                     return
                 yield match
-                started = perf_counter()
+                started = process_time()
         except TimeoutError:
             self._spent(pattern)
+
+    def all(self, pattern: Any, text: str, pos: int = 0, endpos: int | None = None) -> list[regex.Match]:
+        """Every match of a pattern in a text, as a list: one timed call where a rule searches
+        many short parts (`finditer` times each step, for a rule that reads matches as it goes)."""
+        raw = getattr(pattern, "compiled", pattern)
+        end = len(text) if endpos is None else endpos
+        started = process_time()
+        try:
+            found = list(raw.finditer(text, pos, end, timeout=self._timeout(pattern)))
+        except TimeoutError:
+            self._spent(pattern)
+        self.left -= process_time() - started
+        return found
 
     def search(self, pattern: Any, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         return self._call(pattern, "search", text, pos, endpos)
@@ -77,14 +92,14 @@ class PatternBudget:
 
     def _call(self, pattern: Any, method: str, text: str, pos: int, endpos: int | None) -> regex.Match | None:
         raw = getattr(pattern, "compiled", pattern)
-        started = perf_counter()
+        started = process_time()
         try:
             found = getattr(raw, method)(
                 text, pos, len(text) if endpos is None else endpos, timeout=self._timeout(pattern)
             )
         except TimeoutError:
             self._spent(pattern)
-        self.left -= perf_counter() - started
+        self.left -= process_time() - started
         return found
 
     def _timeout(self, pattern: Any) -> float:
@@ -103,33 +118,45 @@ class PatternBudget:
 _ACTIVE: ContextVar[PatternBudget | None] = ContextVar("stylelint_news_pattern_budget", default=None)
 
 
-@contextmanager
-def spending(budget: PatternBudget) -> Iterator[PatternBudget]:
+class spending:  # noqa: N801 - used as a function: `with spending(PatternBudget()):`
     """Charge every pack pattern called in this block to `budget` (the engine's part: one
-    budget for each rule on each file)."""
-    token = _ACTIVE.set(budget)
-    try:
-        yield budget
-    finally:
-        _ACTIVE.reset(token)
+    budget for each rule on each file). A class, not a generator: the engine enters it for every
+    rule on every file."""
+
+    __slots__ = ("budget", "token")
+
+    def __init__(self, budget: PatternBudget) -> None:
+        self.budget = budget
+
+    def __enter__(self) -> PatternBudget:
+        self.token = _ACTIVE.set(self.budget)
+        return self.budget
+
+    def __exit__(self, *exc: object) -> None:
+        _ACTIVE.reset(self.token)
 
 
-def active(fallback: PatternBudget | None = None) -> PatternBudget:
-    """The budget in force; outside a run, `fallback`, or a fresh one for this one call."""
+def in_force() -> PatternBudget | None:
+    """The budget the engine set for the rule running now (None outside a run)."""
+    return _ACTIVE.get()
+
+
+def active() -> PatternBudget:
+    """The budget in force, or (outside a run) a fresh one for this one call."""
     budget = _ACTIVE.get()
-    if budget is not None:
-        return budget
-    return fallback if fallback is not None else PatternBudget()
+    return budget if budget is not None else PatternBudget()
 
 
 class UserPattern:
     """A pattern from a pack: the methods of a compiled pattern, each call charged to the budget
     in force, so no rule type can run a writer's pattern without a limit."""
 
-    __slots__ = ("compiled", "flags", "groupindex", "groups", "pattern")
+    __slots__ = ("compiled", "flags", "groupindex", "groups", "pattern", "plan")
 
     def __init__(self, compiled: regex.Pattern) -> None:
         self.compiled = compiled
+        #: What its searches may use (literals.Plan), worked out on the first (rule.py, `plan_of`).
+        self.plan: Any = None
         self.pattern: str = compiled.pattern
         self.flags: int = compiled.flags
         self.groups: int = compiled.groups

@@ -15,7 +15,7 @@ from ..engine.patterns import Lazy
 from ..finding import Finding
 from ..text.document import Document
 from .rule import PackError, PackRule, compile_pattern, not_empty_anywhere, render, strings, words_pattern
-from .scopes import Unit, units, words_of
+from .scopes import Unit, units, word_starts
 
 MEASURES = ("matches", "characters", "words")
 
@@ -83,16 +83,16 @@ class Occurrence(PackRule):
         many), so the finding points at what is over."""
         limit = self.max if self.max is not None else -1
         if self.measure == "words":
-            words = words_of(doc, unit)
-            return len(words), (words.starts[limit] if 0 <= limit < len(words) else unit.start)
+            starts = word_starts(doc, unit)
+            return len(starts), (starts[limit] if 0 <= limit < len(starts) else unit.start)
         if self.measure == "characters":
             count, over = 0, unit.start
             for segment in unit.segments:
-                for m in NON_SPACE.finditer(segment.text):
+                for m in NON_SPACE.finditer(segment.source, segment.start, segment.end):
                     before = count + (1 if count else 0)  # one space between two runs
                     count = before + len(m.group())
                     if before - 1 <= limit < count:  # in this run, or the space before it
-                        over = segment.start + m.start() + max(0, limit - before)
+                        over = m.start() + max(0, limit - before)
             return count, over
         starts = sorted({m.start() for p in self.patterns for m in self.search_in(doc, p, unit.segments, dedupe=True)})
         return len(starts), (starts[limit] if 0 <= limit < len(starts) else unit.start)

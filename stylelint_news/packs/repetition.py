@@ -9,15 +9,17 @@ compared without regard to case.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from itertools import compress, count
 from typing import Any
 
 from ..engine.context import Context
 from ..finding import Finding
 from ..text.document import Document, Word
 from ..text.words import tokenize
-from .rule import PackError, PackRule, compile_pattern, render, strings, words_pattern
-from .scopes import OUTSIDE_BODY, Unit, sentences_of, units
+from .rule import PackError, PackRule, compile_pattern, may_match, render, strings, words_pattern
+from .scopes import OUTSIDE_BODY, Unit, openers, sentences_of, units
 
 OF = ("words", "openers")
 
@@ -45,6 +47,8 @@ class Repetition(PackRule):
         render(self.message, match="x", count="2")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if self.only and not any(may_match(doc, p) for p in self.only):
+            return  # none of the watched words is in the file
         seen: set[int] = set()
         for kind in self.scope:
             for unit in units(doc, kind):
@@ -56,24 +60,37 @@ class Repetition(PackRule):
                             yield finding
 
     def _words(self, doc: Document, unit: Unit) -> Iterator[tuple[list[Word], str]]:
-        """The unit's words, a segment at a time (a word never repeats across two blocks), and
-        the text they are in."""
+        """Runs of a word written again, each with the text it is in; a run never crosses from
+        one segment (a block of the body) into the next."""
         for segment in unit.segments:
             if unit.kind in OUTSIDE_BODY:
                 words = tokenize(segment.source, segment.start, segment.end)
+                folded = [t.casefold() for t in words.texts]
+                repeats = list(compress(count(1), map(str.__eq__, folded[1:], folded)))
+                base = 0
             else:
-                words = doc.words_in(segment.start, segment.end)
-            yield list(words), segment.source
+                # the body's repeats, found once per document, then those in this segment
+                words, starts, found = doc.words, doc.words.starts, _repeats(doc)
+                base = bisect_left(starts, segment.start)
+                end = bisect_left(starts, segment.end)
+                repeats = [i - base for i in found[bisect_left(found, base + 1) : bisect_left(found, end)]]
+            for first, last in _runs(repeats):
+                yield [words[base + i] for i in range(first - 1, last + 1)], segment.source
 
     def _openers(self, doc: Document, unit: Unit) -> Iterator[tuple[list[Word], str]]:
-        """The first word of each of the unit's sentences, and the text they are in."""
+        """Runs of sentences of the unit that open with the same word: their first words, and
+        the text they are in."""
         source = unit.segments[0].source
-        openers = []
-        for sentence in sentences_of(doc, unit):
-            words = tokenize(source, sentence.start, sentence.end)
-            if words:
-                openers.append(words[0])
-        yield openers, source
+        if unit.kind in OUTSIDE_BODY:
+            found = [tokenize(source, s.start, s.end) for s in sentences_of(doc, unit)]
+            yield [w[0] for w in found if w], source
+            return
+        starts, firsts, repeats = _opener_repeats(doc)
+        lo, hi = bisect_left(starts, unit.start), bisect_left(starts, unit.end)
+        if bisect_left(repeats, lo + 1) == bisect_left(repeats, hi):
+            return  # no two sentences of the unit running open alike: most units
+        words = doc.words
+        yield [words[i] for i in firsts[lo:hi] if i >= 0], source
 
     def _watched(self, doc: Document, word: Word, source: str) -> bool:
         """Whether a word is one the rule watches (all, or those of `tokens` and `patterns`)."""
@@ -101,3 +118,50 @@ class Repetition(PackRule):
                 if self.stands(doc, start, end, source):
                     yield self.report(doc, start, end, render(self.message, match=source[start:end], count=str(run)))
             first = i
+
+
+def _folded_words(doc: Document) -> list[str]:
+    """The body's words casefolded, once per document."""
+    return doc.memo("pack-folded-words", lambda d: list(map(str.casefold, d.words.texts)))
+
+
+def _repeats(doc: Document) -> list[int]:
+    """The indexes of the body's words that repeat the word before (without regard to case),
+    found once per document in one pass the interpreter does not loop over."""
+
+    def build(d: Document) -> list[int]:
+        folded = _folded_words(d)
+        return list(compress(count(1), map(str.__eq__, folded[1:], folded)))
+
+    return doc.memo("pack-repeats", build)
+
+
+def _opener_repeats(doc: Document) -> tuple[list[int], list[int], list[int]]:
+    """The body's sentence starts, the index of each sentence's first word (-1: none), and the
+    indexes of the sentences that open as the last one with words does; once per document."""
+
+    def build(d: Document) -> tuple[list[int], list[int], list[int]]:
+        firsts = openers(d)
+        folded = _folded_words(d)
+        same, before = [], None  # a sentence without words is passed over, as `_run` does
+        for i, first in enumerate(firsts):
+            if first >= 0:
+                if folded[first] == before:
+                    same.append(i)
+                before = folded[first]
+        return [s.start for s in d.sentences], firsts, same
+
+    return doc.memo("pack-opener-repeats", build)
+
+
+def _runs(repeats: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each stretch of consecutive indexes: word i repeats word i - 1 for each."""
+    if not repeats:
+        return
+    first = last = repeats[0]
+    for i in repeats[1:]:
+        if i != last + 1:
+            yield first, last
+            first = i
+        last = i
+    yield first, last

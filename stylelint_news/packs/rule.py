@@ -19,7 +19,7 @@ from ..engine.patterns import Lazy
 from ..rule import Rule
 from ..text.document import Document
 from . import budget as budgets
-from . import scopes
+from . import literals, scopes
 from .budget import PatternBudget, UserPattern
 from .scopes import SCOPES, Segment
 
@@ -79,11 +79,38 @@ def compile_pattern(pattern: str, ignore_case: bool, what: str = "pattern") -> r
     ship with the tool are tested, so theirs compile on first use instead (start-up is short)."""
     flags = regex.IGNORECASE if ignore_case else 0
     if SHIPPED_LOADING.get():
-        return cast(regex.Pattern, Lazy(pattern, flags))
+        compiled = cast(regex.Pattern, Lazy(pattern, flags))
+        setattr(compiled, "plan", None)  # noqa: B010 - else a Lazy compiles to answer `plan_of`
+        return compiled
     try:
         return cast(regex.Pattern, UserPattern(patterns.compile(pattern, flags)))
     except regex.error as err:
         raise PackError(f"bad regular expression in {what} {pattern!r}: {err}") from None
+
+
+def plan_of(pattern: regex.Pattern) -> literals.Plan:
+    """What a pattern's searches may use (literals.py): worked out on its first search, not at
+    load, as most runs load packs whose rules are off, and kept with the pattern."""
+    found = getattr(pattern, "plan", None)
+    if found is None:
+        found = literals.plan(pattern.pattern)
+        setattr(pattern, "plan", found)  # noqa: B010 - a UserPattern's slot, or a Lazy's attribute
+    return cast(literals.Plan, found)
+
+
+def may_match(doc: Document, pattern: regex.Pattern) -> bool:
+    """Whether the document holds one of the texts each match of the pattern contains (True
+    when the pattern shows none), asked once per document and pattern."""
+    found = plan_of(pattern).literals
+    if found is None:
+        return True
+
+    def build(d: Document) -> bool:
+        # the file's text and its prose view: the view blanks marks, which can bring words together
+        text = d.memo("pack-folded", lambda d: literals.fold(f"{d.text}\n{d.prose}"))
+        return any(literal in text for literal in found)
+
+    return doc.memo(f"pack-may-match:{pattern.pattern}", build)
 
 
 def not_empty_anywhere(pattern: regex.Pattern, what: str = "pattern") -> regex.Pattern:
@@ -122,12 +149,15 @@ def words_pattern(words: list[str], ignore_case: bool, what: str = "tokens") -> 
     before, after = r"(?<![\p{L}\p{N}'’-])", r"(?![\p{L}\p{N}]|['’-]\p{L})"
     if all(_is_word_edge(w[0]) and _is_word_edge(w[-1]) for w in words):
         alts = "|".join(regex.escape(w) for w in ordered)
-        return compile_pattern(f"{before}(?:{alts}){after}", ignore_case, what)
-    alts = "|".join(
-        (before if _is_word_edge(w[0]) else "") + regex.escape(w) + (after if _is_word_edge(w[-1]) else "")
-        for w in ordered
-    )
-    return compile_pattern(f"(?:{alts})", ignore_case, what)
+        compiled = compile_pattern(f"{before}(?:{alts}){after}", ignore_case, what)
+    else:
+        alts = "|".join(
+            (before if _is_word_edge(w[0]) else "") + regex.escape(w) + (after if _is_word_edge(w[-1]) else "")
+            for w in ordered
+        )
+        compiled = compile_pattern(f"(?:{alts})", ignore_case, what)
+    setattr(compiled, "plan", literals.words(words))  # noqa: B010 - see plan_of
+    return compiled
 
 
 def strings(table: Mapping[str, Any], key: str, required: bool = False) -> list[str]:
@@ -258,7 +288,8 @@ class PackRule(Rule):
     def budget(self, doc: Document) -> PatternBudget:
         """This rule's time for its patterns on this document: the one the engine set for the
         rule and the file, or (a test calling `check` itself) one kept with the document."""
-        return budgets.active(doc.memo(f"pack-budget:{self.code}", lambda _: PatternBudget()))
+        found = budgets.in_force()
+        return found if found is not None else doc.memo(f"pack-budget:{self.code}", lambda _: PatternBudget())
 
     def segments(self, doc: Document) -> list[Segment]:
         """The stretches of the article the rule's scope covers, each a text of its own."""
@@ -266,17 +297,22 @@ class PackRule(Rule):
 
     def search(self, doc: Document, pattern: regex.Pattern) -> Iterator[Hit]:
         """Matches of a pattern in scope, within the budget, with exceptions and the quote
-        setting applied. A match found twice (in a lead and in the body) is given once."""
+        setting applied. A match found twice (in a lead and in the body) is given once. A file
+        that holds none of the texts every match contains is not searched (literals.py)."""
+        if not may_match(doc, pattern):
+            return iter(())  # nor are its parts cut
         return self.search_in(doc, pattern, self.segments(doc), dedupe=len(self.scope) > 1)
 
     def search_in(
         self, doc: Document, pattern: regex.Pattern, segments: Iterable[Segment], dedupe: bool = False
     ) -> Iterator[Hit]:
         """Matches of a pattern in the given segments (one unit's, say), as `search` gives them."""
+        if not may_match(doc, pattern):
+            return
         budget = self.budget(doc)
         seen: set[tuple[int, int]] = set()
         for segment in segments:
-            for m in budget.finditer(pattern, segment.text):
+            for m in budget.all(pattern, segment.source[segment.start : segment.end]):
                 hit = Hit(m, segment)
                 if dedupe:
                     key = (hit.start(), hit.end())

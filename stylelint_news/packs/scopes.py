@@ -15,10 +15,10 @@ with the word. The segments' texts are cut once per document and scope and share
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..text import sentences
-from ..text.document import Block, Document, Span, Words
+from ..text.document import Block, Document, Span
 from ..text.words import tokenize
 
 #: The scopes, in the order the article gives its parts.
@@ -32,22 +32,22 @@ SINGLE = frozenset({"headline", "standfirst", "byline", "lead", "body"})
 OUTSIDE_BODY = frozenset({"headline", "standfirst", "byline", "caption"})
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A stretch a pattern runs on: its text as a string of its own, and where it starts."""
+class Segment(NamedTuple):
+    """A stretch a pattern runs on, [start, end) of `source` (the file's text, or its prose
+    view: what the offsets index). A tuple, as a document has hundreds (one a sentence), and its
+    text is cut only when a pattern runs on it (counting words needs none)."""
 
     start: int
-    text: str
-    #: The string the offsets index (the file's text, or its prose view), for looking around a match.
+    end: int
     source: str
 
     @property
-    def end(self) -> int:
-        return self.start + len(self.text)
+    def text(self) -> str:
+        """The segment as a text of its own, which a pattern searches whole."""
+        return self.source[self.start : self.end]
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One of a scope's parts: one headline, one paragraph, one sentence; its segments."""
 
     kind: str
@@ -67,19 +67,24 @@ def units(doc: Document, kind: str) -> list[Unit]:
 
 
 def segments(doc: Document, scope: tuple[str, ...]) -> list[Segment]:
-    """Every segment of a scope, in file order; where scopes overlap (lead and body, paragraph
-    and sentence) each is searched in its own right, and the caller drops repeated matches."""
-    if len(scope) == 1:
-        return [s for u in units(doc, scope[0]) for s in u.segments]
-    return sorted((s for kind in scope for u in units(doc, kind) for s in u.segments), key=lambda s: s.start)
+    """Every segment of a scope, in file order (built once per document and scope); where
+    scopes overlap (lead and body, paragraph and sentence) each is searched in its own right,
+    and the caller drops repeated matches."""
+
+    def build(d: Document) -> list[Segment]:
+        found = [s for kind in scope for u in units(d, kind) for s in u.segments]
+        return found if len(scope) == 1 else sorted(found, key=lambda s: s.start)
+
+    return doc.memo(f"pack-segments:{','.join(scope)}", build)
 
 
-def words_of(doc: Document, unit: Unit) -> Words:
-    """The words of a unit, as the tool counts them (letters and digits, with inner apostrophes
-    and hyphens): the body's own tokens where the unit is in the body."""
+def word_starts(doc: Document, unit: Unit) -> list[int]:
+    """Where the words of a unit start, as the tool counts words (letters and digits, with inner
+    apostrophes and hyphens): from the body's own tokens where the unit is in the body."""
     if unit.kind in OUTSIDE_BODY:
-        return tokenize(unit.segments[0].source, unit.start, unit.end)
-    return doc.words_in(unit.start, unit.end)
+        return tokenize(unit.segments[0].source, unit.start, unit.end).starts
+    starts = doc.words.starts
+    return starts[bisect_left(starts, unit.start) : bisect_left(starts, unit.end)]
 
 
 def sentences_of(doc: Document, unit: Unit) -> list[Span]:
@@ -89,6 +94,21 @@ def sentences_of(doc: Document, unit: Unit) -> list[Span]:
     found = doc.sentences
     first = bisect_left(found, unit.start, key=lambda s: s.start)
     return found[first : bisect_left(found, unit.end, key=lambda s: s.start)]
+
+
+def openers(doc: Document) -> list[int]:
+    """For each of the body's sentences, the index in `doc.words` of its first word (-1 for a
+    sentence without one), found by bisection once per document."""
+
+    def build(d: Document) -> list[int]:
+        starts = d.words.starts
+        out = []
+        for s in d.sentences:
+            i = bisect_left(starts, s.start)
+            out.append(i if i < len(starts) and starts[i] < s.end else -1)
+        return out
+
+    return doc.memo("pack-openers", build)
 
 
 def _build(doc: Document, kind: str) -> list[Unit]:
@@ -116,11 +136,11 @@ def _build(doc: Document, kind: str) -> list[Unit]:
                 kind,
                 blocks[0].start,
                 blocks[-1].end,
-                tuple(Segment(b.start, prose[b.start : b.end], prose) for b in blocks),
+                tuple(Segment(b.start, b.end, prose) for b in blocks),
             )
         ]
     raise ValueError(f"unknown scope {kind!r}")
 
 
 def _unit(kind: str, source: str, start: int, end: int) -> Unit:
-    return Unit(kind, start, end, (Segment(start, source[start:end], source),))
+    return Unit(kind, start, end, (Segment(start, end, source),))

@@ -11,6 +11,7 @@ from typing import Any
 import regex
 
 from ..engine.context import Context
+from ..engine.patterns import Lazy
 from ..finding import Finding
 from ..hookspecs import hookimpl
 from ..rule import Rule
@@ -32,7 +33,7 @@ from .rule import (
 )
 
 #: A group reference in a replacement: \1, \g<1>, \g<name>.
-GROUP_REFERENCE = regex.compile(r"\\(\d+)|\\g<([^>]*)>")
+GROUP_REFERENCE = Lazy(r"\\(\d+)|\\g<([^>]*)>")
 
 
 class Existence(PackRule):
