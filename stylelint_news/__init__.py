@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Context", "Edit", "Finding", "Fix", "Rule", "__version__", "hookimpl", "lint_text"]
 _LAZY = {
-    "lint_text": "engine",
+    "lint_text": "engine.linter",
     "Finding": "finding",
     "Fix": "finding",
     "Edit": "finding",

@@ -1,8 +1,9 @@
 """Finding, reading and validating the configuration.
 
 Read from `[tool.stylelint-news]` in `pyproject.toml` or the top level of `.stylelint-news.toml`,
-whichever is found first walking up from the linted files. A key we do not know or a value of the
-wrong type stops the run: a misspelt `ignore` that silently does nothing is worse than an error.
+whichever is found first walking up from the linted files, no higher than the project root or the
+home folder. A key we do not know or a value of the wrong type stops the run: a misspelt `ignore`
+that silently does nothing is worse than an error.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .text.source import MAX_FILE_SIZE, read_regular
 
 DIALECTS = ("en", "en-GB", "en-US")
 FILE_NAMES = (".stylelint-news.toml", "pyproject.toml")
+#: The largest configuration file read (a pyproject.toml is a few kilobytes).
+CONFIG_SIZE = 10_000_000
 LEVELS = ("info", "warning", "error")
 #: The files of a vocabulary folder (`vocabularies`), as Vale names them.
 VOCABULARY_FILES = ("accept.txt", "reject.txt")
@@ -60,15 +64,22 @@ class Settings:
     #: Where the configuration came from; relative paths in it are read from its folder.
     path: str | None = None
     root: str = "."
+    #: The largest file read, in megabytes (1,000,000 bytes): a larger one is reported, not read.
+    max_file_size: float = MAX_FILE_SIZE / 1_000_000
 
     def rule_options(self, code: str) -> dict[str, Any]:
         return dict(dict(self.options).get(code, ()))
 
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_size * 1_000_000)
+
     def all_words(self) -> frozenset[str]:
-        """The newsroom's own words: the `words` list and the words file."""
+        """The newsroom's own words: the `words` list and the words file (a regular file of
+        at most max-file-size, read as any article is: never a FIFO or a device)."""
         words = set(self.words)
         if self.words_file:
-            words.update(_lines(Path(self.root, self.words_file), "the words file"))
+            words.update(_lines(Path(self.root, self.words_file), self.max_bytes, "the words file"))
         return frozenset(words)
 
     def vocabulary_files(self) -> tuple[Path, ...]:
@@ -89,16 +100,19 @@ class Settings:
         """Every accepted and rejected term: `words` and the words file are accepted terms too."""
         accept, reject = [*sorted(self.all_words()), *self.vocabulary.accept], list(self.vocabulary.reject)
         for path in self.vocabulary_files():
-            (accept if path.name == "accept.txt" else reject).extend(_lines(path, "the vocabulary file"))
+            (accept if path.name == "accept.txt" else reject).extend(
+                _lines(path, self.max_bytes, "the vocabulary file")
+            )
         return Vocabulary(tuple(dict.fromkeys(accept)), tuple(dict.fromkeys(reject)))
 
 
-def _lines(path: Path, what: str) -> list[str]:
-    """The entries of a word file: one a line, blank lines and `#` comments skipped."""
+def _lines(path: Path, limit: int, what: str) -> list[str]:
+    """The entries of a word file: one a line, blank lines and `#` comments skipped (a regular
+    file of at most `limit` bytes, read as any article is: never a FIFO or a device)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(str(path), f"cannot read {what}: {getattr(err, 'strerror', None) or err}") from None
+        text = read_regular(path, limit, what).decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise UsageError(str(path), f"cannot read {what}: {err}") from None
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
@@ -163,6 +177,10 @@ def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
             values[attr] = value
         elif key == "vocabulary":
             values[attr] = _vocabulary(value, where)
+        elif key == "max-file-size":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+                raise UsageError(where, f"`max-file-size` must be a number of megabytes above 0, not {value!r}")
+            values[attr] = value
     settings = Settings(**values)
     return _extending(settings, set(values), where) if settings.extend else settings
 
@@ -234,9 +252,7 @@ def load_file(path: Path) -> Settings | None:
     parser at all.
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise UsageError(str(path), f"cannot read the configuration: {err.strerror or err}") from None
+        text = read_regular(path, CONFIG_SIZE, "the configuration").decode("utf-8")
     except UnicodeDecodeError:
         raise UsageError(str(path), "the configuration is not UTF-8") from None
     if path.name == "pyproject.toml" and "stylelint-news" not in text:
@@ -249,6 +265,8 @@ def load_file(path: Path) -> Settings | None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise UsageError(str(path), f"invalid TOML: {err}") from None
+    except RecursionError:  # the parser recurses once per level of nesting
+        raise UsageError(str(path), "invalid TOML: values nest too deeply") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("stylelint-news")
         if table is None:
@@ -260,28 +278,46 @@ def load_file(path: Path) -> Settings | None:
 
 
 def discover(start: Path) -> Settings:
-    """The first configuration found walking up from `start`, or the defaults."""
+    """The first configuration found walking up from `start` to the project root (the folder
+    with `.git`) or the home folder, never above them; or the defaults. A Python rule file it
+    names is checked first (see project.py): a configuration found is not trusted blindly."""
+    from .project import check_rule_files, home, stops_search
+
     folder = start.resolve()
     if not folder.is_dir():
         folder = folder.parent
+    home_folder = home()
     for candidate in (folder, *folder.parents):
         for name in FILE_NAMES:
             path = candidate / name
             if path.is_file():
                 settings = load_file(path)
                 if settings is not None:
+                    check_rule_files(settings.rules, settings.root, path)
                     return settings
+        if stops_search(candidate, home_folder):
+            break
     return Settings()
 
 
-def load(config: str | None, paths: list[str]) -> Settings:
-    """The run's settings: the named file, or the one found from the linted paths."""
+def load(config: str | None, paths: list[str], isolated: bool = False) -> Settings:
+    """The run's settings: the named file, the one found from the linted paths, or (isolated)
+    the defaults, whatever configuration files there are."""
+    if isolated:
+        if config is not None:
+            raise UsageError("--isolated", "ignores every configuration file: it cannot be used with --config")
+        return Settings()
     if config is not None:
         path = Path(config)
         if not path.is_file():
             raise UsageError(config, "configuration file not found")
         settings = load_file(path)
-        return settings if settings is not None else Settings(path=config, root=str(path.parent))
+        if settings is None:
+            return Settings(path=config, root=str(path.parent))
+        from .project import check_rule_files
+
+        check_rule_files(settings.rules, settings.root, path, found=False)
+        return settings
     existing = [Path(p) for p in paths if p != "-"]
     start = Path(_common_parent(existing)) if existing else Path.cwd()
     return discover(start)

@@ -34,7 +34,8 @@ LEVELS = ("info", "warning", "error")
 @dataclass(frozen=True)
 class Finding:
     """One problem at one place. Lines and columns are 1-based and count characters. `level` is
-    the rule's, as the configuration sets it (the engine fills it in; a rule need not)."""
+    the rule's, as the configuration sets it: the engine fills it in on every finding of a run,
+    so a rule need not ("" until then: a reader of a bare finding falls back on its rule's)."""
 
     path: str
     line: int
@@ -48,7 +49,7 @@ class Finding:
     end: int = 0
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = field(default=None, compare=False)
-    level: str = field(default="warning", compare=False)
+    level: str = field(default="", compare=False)
 
     @property
     def sort_key(self) -> tuple:

@@ -133,3 +133,76 @@ def test_evidence_is_read_around_each_occurrence_of_the_name():
     assert _evidence(prose, "Haldersson") == (False, True, 1)
     assert _evidence(prose, "Halders") == (False, False, 1)  # "Mr Haldersson" honours another name
     assert _evidence(prose, "Pemberton") == (False, False, 1)  # "Pemberton-Hale" is not a second one
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Analysts believe the port will be sold within a year.", "Analysts believe"),  # a profession's belief
+        ("Campaigners claim the levy will close the harbour.", "Campaigners claim"),
+        ("Sceptics have argued that the dam was never safe.", "Sceptics have argued"),  # the perfect
+        ("Many people expect the ferry to be sold by May.", "Many people expect"),
+        ("But, despite the new timetable, many believe the service will close.", "many believe"),
+        ("It's been reported that the pier will close in June.", "It's been reported"),
+        ("The pier will close in June, it has been reported.", "it has been reported"),  # attributing the sentence
+        ("It is understood no offer was made for the ferry.", "It is understood"),  # a clause, no "that"
+        ("The toll was doubled - too late, critics argue - in March.", "critics argue"),  # parenthetical
+        ("It was a plan which critics say would ruin the bay.", "critics say"),  # in a relative clause
+    ],
+)
+def test_weasels_by_grammar(lint, text, phrase):
+    found = lint(text, select="A001")
+    assert [text[f.start : f.end] for f in found] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote is on 5 June if it is held, as planned, at the town hall.",  # not a claim
+        "The painting was never sold and it has been held in storage since.",
+        "She said that if she lost, people would say she was finished.",  # hypothetical
+        "A Harbour Gazette poll of 1,204 people suggests most want a bridge.",  # a poll's finding
+        "A letter signed by 300 experts says the dam is safe and the repairs can wait.",  # inside another phrase
+        "Opinion polls show support for the bridge. But many also say the cost is too high.",  # a survey's finding
+        "When most people think of ferries, they picture the old paddle steamers.",  # "think of"
+        "The staff are not lazy but most people think they are.",  # no claim follows
+        "Researchers at Tromso University tested the coating. Researchers believe it will cut costs.",  # known group
+        "Officials believe the ferry can be saved.",  # named by their office
+    ],
+)
+def test_what_is_not_weasel_sourcing(lint, text):
+    assert lint(text, select="A001") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker is the subject of the sentence before the quote, in its paragraph
+        "The ferry was late again.\n\nHe sketches the route on a napkin. "
+        '"When the tide turns, the whole estuary empties in an hour and the boats sit in the mud."\n',
+        # the speaker follows the quote
+        "The review took in forty studies.\n\n"
+        '"The evidence that the new hulls save fuel is weak and the trials were far too small," it found.\n',
+        # a citation after a dash
+        'Sources\n\n"Harbour board backs plan to sell the ferry to a private firm" — Coast News, 3 May\n',
+        # a feature's speaker, named a few paragraphs before
+        "Ana Ruiz has run the ferry for twenty years, she says.\n\nThe boat was built in 1971.\n\n"
+        "Its engine was replaced in 1990.\n\n"
+        'Times have changed. "For years the island had no other link to the mainland, and now it has two bridges."\n',
+    ],
+)
+def test_speakers_around_a_quote_pass(lint, text):
+    assert lint(text, select="A002") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "K.L. Mensah chaired the board.\n\nMensah said the ferry would run all winter.\n",  # initials
+        "Yusuf Abdi al-Noor runs the ferry.\n\nNoor said the ferry would run all winter.\n",  # a particle
+        "The MP for Hallowfield and Brackmoor spoke on Monday.\n\nBrackmoor said the school was full.\n",  # a place
+        "Dunmore claimed their first league title on Saturday.\n\nDunmore said the win was deserved.\n",  # a team
+    ],
+)
+def test_full_names_with_initials_or_particles_and_places_pass(lint, text):
+    assert lint(text, select="A003") == []

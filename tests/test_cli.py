@@ -67,20 +67,20 @@ def test_bom_is_accepted_and_columns_do_not_count_it(tmp_path):
 
 def test_unreadable_file(tmp_path, monkeypatch, capsys):
     # Root reads any file, so the permission error is simulated where the OS would raise it.
-    from pathlib import Path
+    import os
 
     from stylelint_news import cli
 
     p = write(tmp_path, "a.txt", DRAFT)
-    real = Path.read_bytes
+    real = os.open
 
-    def deny(self):
-        if self == p:
+    def deny(path, *args, **kwargs):
+        if str(path) == str(p):
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
-    assert cli.main([str(p), "--jobs", "1"]) == 2
+    monkeypatch.setattr(os, "open", deny)
+    assert cli.main([str(p), "--jobs", "1", "--no-cache"]) == 2
     assert capsys.readouterr().err == f"stylelint-news: {p}: permission denied: cannot read the file\n"
 
 
@@ -162,3 +162,52 @@ def test_huge_file_lints(tmp_path):
     p = write(tmp_path, "big.txt", "Head\n\n" + (para + "\n\n") * 3000)
     r = run_cli(str(p), "--select", "T003")
     assert r.returncode == 0, r.stderr
+
+
+INJECTING = "a\n::error title=forged::pwned\r.md"
+
+
+def test_a_file_name_cannot_split_a_line_or_forge_a_workflow_command(tmp_path):
+    """A newline in a file name would split a flake8 line, and this name would inject a GitHub
+    Actions command; every format keeps one finding to a line and the name whole."""
+    from urllib.parse import unquote
+
+    write(tmp_path, INJECTING, DRAFT)
+    flake8 = run_cli(INJECTING, "--no-cache", cwd=tmp_path).stdout.decode()
+    assert flake8 == '"a\\n::error title=forged::pwned\\r.md":3:21: T003 repeated word "to": delete the second one\n'
+    github = run_cli(INJECTING, "--no-cache", "--format", "github", cwd=tmp_path).stdout.decode()
+    assert github.count("\n") == 1 and github.startswith("::error file=a%0A%3A%3Aerror title=forged%3A%3Apwned%0D.md,")
+    sarif = json.loads(run_cli(INJECTING, "--no-cache", "--format", "sarif", cwd=tmp_path).stdout)
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "a%0A%3A%3Aerror%20title%3Dforged%3A%3Apwned%0D.md" and unquote(uri) == INJECTING
+    data = json.loads(run_cli(INJECTING, "--no-cache", "--format", "json", cwd=tmp_path).stdout)
+    assert data[0]["path"] == INJECTING
+
+
+def test_sarif_uris_of_absolute_paths_are_file_uris(tmp_path):
+    from urllib.parse import urlparse
+    from urllib.request import url2pathname
+
+    p = write(tmp_path, "50% off #1.md", DRAFT)
+    sarif = json.loads(run_cli(str(p), "--no-cache", "--format", "sarif").stdout)
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("file:///") and "%25%20off%20%231.md" in uri
+    assert url2pathname(urlparse(uri).path) == str(p)
+
+
+def test_a_problem_naming_such_a_file_is_one_line(tmp_path):
+    r = run_cli(str(tmp_path / INJECTING))
+    assert r.returncode == 2
+    assert (
+        r.stderr.decode()
+        == f"stylelint-news: {tmp_path}/a\\n::error title=forged::pwned\\r.md: no such file or directory\n"
+    )
+
+
+def test_control_characters_never_reach_the_terminal():
+    from stylelint_news.output.escape import displayed, one_line, quote_path
+
+    assert one_line("said \x1b[2J“no”\u2028") == "said \\x1b[2J“no”\\u2028"
+    assert quote_path("plain name.md") == "plain name.md"
+    assert quote_path('"quoted".md') == '"\\"quoted\\".md"'  # else it would read as a quoted name
+    assert displayed("The\rferry\tsailed") == "The\ufffdferry\tsailed"  # one column each, as the caret counts

@@ -19,11 +19,11 @@ def entries(name: str) -> list[str]:
 @pytest.mark.parametrize("name", LISTS)
 def test_lists_are_sorted_unique_and_sourced(name):
     """Each list says where it comes from, and its first column is sorted and has no duplicates
-    (homophones.txt holds sets, checked below)."""
+    (confusion_sets.txt holds sets, checked below)."""
     text = DATA.joinpath(name).read_text(encoding="utf-8")
     assert text.startswith("#") and ("Source" in text or "CGEL" in text), f"{name} does not say where it comes from"
     rows = entries(name)
-    keys = [r.split()[0] for r in rows] if name != "homophones.txt" else rows
+    keys = [r.split()[0] for r in rows] if name != "confusion_sets.txt" else rows
     assert keys == sorted(keys), f"{name} is not sorted"
     assert len(keys) == len(set(keys)), f"{name} has duplicates"
     assert all(r == r.strip() for r in rows)
@@ -66,9 +66,9 @@ def test_auxiliaries_are_function_words_too():
     assert not missing, missing
 
 
-def test_homophone_sets_have_two_or_more_distinct_words_and_no_word_twice():
+def test_confusion_sets_have_two_or_more_distinct_words_and_no_word_twice():
     seen: set[str] = set()
-    for row in entries("homophones.txt"):
+    for row in entries("confusion_sets.txt"):
         words = row.split()
         assert len(words) >= 2 and len(set(words)) == len(words), row
         assert words == sorted(words), row

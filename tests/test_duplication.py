@@ -91,3 +91,30 @@ def test_tokens_drop_apostrophes_and_part_hyphens():
 
     assert tokens(["Kayak-hire", "they're", "Harbour’s", "3"]) == ["kayak", "hire", "theyre", "harbours", "3"]
     assert tokens_of("“Kayak-hire,” they're told.") == ["kayak", "hire", "theyre", "told"]
+
+
+def test_leftovers_known_by_their_shape(lint):
+    lines = [
+        "Headline: Island ferry to stop in March",  # a label line
+        "Gallery: The last crossing in pictures",
+        "81% of readers think this story is Fact. Add your two cents.",  # a reader poll
+        "Please keep to our commenting rules.",  # a comment policy
+        "Enjoyed this story? Share it with a friend.",  # a share prompt
+        "Story continues after this advertisement",  # a marker of the page's furniture
+        "Already a subscriber? Log in",
+    ]
+    for line in lines:
+        text = f"# Ferry to stop\n\n{LEAD}\n\n{line}\n\nThe council met on Monday.\n"
+        assert [f.line for f in lint(text, select="D004")] == [5], line
+
+
+def test_lines_of_the_story_are_not_leftovers(lint):
+    lines = [
+        "Goals: Okafor 12, Reyes 80",  # a result line: "Goals" is no label of the page
+        '"Share your story with us," the editor wrote in a comment.',  # a quotation is the story's
+        "You can buy tickets on the quay from Monday.",  # addresses the reader, about no page
+        "Share prices in the operator fell 4% on the news.",
+    ]
+    for line in lines:
+        text = f"# Ferry to stop\n\n{LEAD}\n\n{line}\n\nThe council met on Monday.\n"
+        assert lint(text, select="D004") == [], line

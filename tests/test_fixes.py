@@ -26,7 +26,8 @@ def test_fix_twice_is_fix_once(tmp_path):
     run_cli(str(p), "--fix")
     once = p.read_bytes()
     run_cli(str(p), "--fix")
-    assert p.read_bytes() == once == b"The ferry sank, and all were saved.\n"
+    # "saved saved" may want a comma rather than a deletion: only --unsafe-fixes touches it
+    assert p.read_bytes() == once == b"The ferry sank, and all were saved saved.\n"
 
 
 def test_diff_writes_nothing(tmp_path):
@@ -97,3 +98,95 @@ def test_a_file_changed_since_it_was_read_is_not_written(tmp_path):
     with pytest.raises(UsageError, match="changed on disk while it was being linted; not fixed"):
         write_atomically(source, "They sailed to the island.\n")
     assert p.read_text(encoding="utf-8") == "They sailed to to the island, said the editor.\n"
+
+
+FIXABLE = "Head\n\nThe ferry sailed to to the isle.\n"
+FIXED = "Head\n\nThe ferry sailed to the isle.\n"
+
+
+def test_a_symlinked_draft_is_fixed_through_the_link(tmp_path):
+    """The target is written (atomically) and the link stays a link; mode, owner and group are
+    the target's own afterwards."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    target = shared / "a.md"
+    target.write_text(FIXABLE, encoding="utf-8")
+    target.chmod(0o640)
+    if os.getuid() == 0:
+        os.chown(target, 65534, 65534)
+    before = target.stat()
+    link = tmp_path / "a.md"
+    link.symlink_to(target)
+    r = run_cli(str(link), "--fix")
+    assert r.returncode == 0 and r.stderr == b"stylelint-news: fixed 1 finding\n", r.stderr
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text(encoding="utf-8") == FIXED
+    after = target.stat()
+    assert (stat.S_IMODE(after.st_mode), after.st_uid, after.st_gid) == (0o640, before.st_uid, before.st_gid)
+    assert sorted(p.name for p in shared.iterdir()) == ["a.md"]  # no temporary file left
+
+
+def test_a_link_out_of_the_folder_linted_is_not_written_through(tmp_path):
+    """A link committed to a repository, pointing out of it (at a file in the home folder, say),
+    is refused with a reason; naming the file on the command line fixes it."""
+    outside = tmp_path / "outside.md"
+    outside.write_text(FIXABLE, encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "a.md").symlink_to(outside)
+    r = run_cli(str(repo), "--fix")
+    assert r.returncode == 2 and outside.read_text(encoding="utf-8") == FIXABLE
+    assert r.stderr.decode() == (
+        f"stylelint-news: {repo / 'a.md'}: is a symbolic link to {outside}, outside the paths named; "
+        "not fixed (name the file to fix it)\n"
+    )
+    assert run_cli(str(repo / "a.md"), "--fix").returncode == 0
+    assert outside.read_text(encoding="utf-8") == FIXED and (repo / "a.md").is_symlink()
+
+
+def test_a_hard_linked_draft_is_refused_and_its_links_kept(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text(FIXABLE, encoding="utf-8")
+    os.link(p, tmp_path / "b.txt")
+    r = run_cli(str(p), "--fix")
+    assert r.returncode == 2 and "has 2 hard links; not fixed" in r.stderr.decode()
+    assert p.stat().st_nlink == 2 and p.read_text(encoding="utf-8") == FIXABLE
+
+
+def test_a_file_whose_owner_cannot_be_kept_is_not_fixed(tmp_path, monkeypatch):
+    """Without the right to give the file back to its owner, the fix would make it ours: refused.
+    (Root may always give files away, so the refusal is simulated where the OS would make it.)"""
+    import pytest
+
+    from stylelint_news.errors import UsageError
+    from stylelint_news.text.source import read_source, write_atomically
+
+    p = tmp_path / "a.md"
+    p.write_text(FIXABLE, encoding="utf-8")
+    source = read_source(p)
+    real_fstat = os.fstat
+
+    def made_by_someone_else(fd):
+        st = real_fstat(fd)
+        return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid + 1, *tuple(st)[5:]))
+
+    def refuse(*args):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "fstat", made_by_someone_else)
+    monkeypatch.setattr(os, "fchown", refuse)
+    with pytest.raises(UsageError, match="belongs to another user; not fixed"):
+        write_atomically(source, FIXED)
+    assert p.read_text(encoding="utf-8") == FIXABLE and [f.name for f in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_only_fixes_written_are_counted(tmp_path):
+    """Read-only, hard-linked and changed files are not written, and not counted as fixed."""
+    for name in ("ok.md", "readonly.md", "linked.md"):
+        (tmp_path / name).write_text(FIXABLE, encoding="utf-8")
+    (tmp_path / "readonly.md").chmod(0o444)
+    os.link(tmp_path / "linked.md", tmp_path / "other-name.txt")
+    r = run_cli(str(tmp_path), "--fix", "--select", "T003")
+    err = r.stderr.decode().splitlines()
+    assert r.returncode == 2 and err[-1] == "stylelint-news: fixed 1 finding", err
+    assert (tmp_path / "ok.md").read_text(encoding="utf-8") == FIXED

@@ -57,3 +57,10 @@ def test_a_built_wheel_holds_the_shipped_packs_and_the_word_lists(tmp_path):
     assert packs and {f"stylelint_news/rules/{p}" for p in packs} <= names
     assert {f"stylelint_news/data/{p.name}" for p in (ROOT / "stylelint_news" / "data").glob("*.txt")} <= names
     assert not any(n.startswith(("tests/", "rules/", "benchmarks/")) for n in names)
+
+
+def test_every_public_name_imports():
+    import stylelint_news
+
+    for name in stylelint_news.__all__:
+        assert getattr(stylelint_news, name) is not None, name

@@ -1,12 +1,17 @@
-"""Property-based: any text lints without an exception; fixes touch only their spans and settle."""
+"""Property-based: any text lints without an exception; findings are where they say; fixes touch
+only their spans (checked against an expectation built apart from the code that applies them)
+and settle; all of it also on the piece path that files past 2 MB take, and with long words."""
 
 from __future__ import annotations
+
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stylelint_news.config import Settings
+from stylelint_news.engine import linter as linter_module
 from stylelint_news.engine.fixes import apply, choose
 from stylelint_news.engine.linter import Flags, Linter
 from stylelint_news.engine.plugins import build
@@ -15,7 +20,7 @@ from stylelint_news.text.source import Source
 
 REGISTRY = build(Settings())[1]
 LINTER = Linter(Settings(), REGISTRY, Flags(select=("ALL",)))
-FIXER = Linter(Settings(), REGISTRY, Flags(fix=True))
+FIXER = Linter(Settings(), REGISTRY, Flags(select=("ALL",), fix=True, unsafe_fixes=True))
 WORDS = st.sampled_from(
     [
         "the",
@@ -46,7 +51,32 @@ WORDS = st.sampled_from(
         "`",
     ]
 )
-TEXT = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=120).map(" ".join))
+#: Words far past any real word's length, which the spelling rules must pass over cheaply.
+LONG_WORDS = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzéA"), min_size=30, max_size=5000)
+TEXT = st.one_of(
+    st.text(max_size=400),
+    st.lists(WORDS, max_size=120).map(" ".join),
+    st.lists(st.one_of(WORDS, WORDS, WORDS, LONG_WORDS), max_size=40).map(" ".join),
+)
+#: Sentences with slips that have fixes (our own), so that fixes are drawn often, next to the
+#: text's ends and its newlines, where an off-by-one shows.
+SLIPS = st.sampled_from(
+    [
+        "The ferry sailed to to the island.",
+        "The the harbour was closed.",
+        "Passengers waited waited for hours.",
+        "The council met in Kiev on Monday.",
+        "Fares rose by 5 per cent.",
+        "\n\n",
+        "\r\n",
+    ]
+)
+FIXABLE = st.tuples(
+    st.lists(st.one_of(WORDS, SLIPS, SLIPS), min_size=1, max_size=40).map(" ".join),
+    st.sampled_from(["", "\n", "\n\n", "\r\n", " "]),
+).map("".join)
+#: Texts longer than the piece sizes the piece test draws, so they are cut.
+LONG_TEXT = st.lists(st.one_of(WORDS, WORDS, SLIPS, WORDS, LONG_WORDS), min_size=20, max_size=200).map(" ".join)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -58,19 +88,111 @@ def test_any_text_lints(text, path):
         assert f.line >= 1 and f.column >= 1
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(TEXT, st.sampled_from(["a.md", "a.txt"]))
-def test_fixes_change_only_their_spans_and_are_idempotent(text, path):
-    findings = LINTER.lint(Source(path, text)).findings
-    edits, _ = choose(findings, unsafe=True)
-    fixed = apply(text, edits)
-    pos = 0
-    for e in edits:  # everything between edits is untouched
-        assert text[pos : e.start] in fixed
+def spliced(text: str, edits) -> str:
+    """The text with the edits made, built forwards from the original: the expectation a fix is
+    checked against, written apart from fixes.apply (which works backwards)."""
+    out, pos = [], 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        assert pos <= e.start <= e.end <= len(text), f"edits overlap or leave the text: {e}"
+        out += [text[pos : e.start], e.text]
         pos = e.end
-    once = FIXER.lint(Source(path, text)).fixed_text or text
-    twice = FIXER.lint(Source(path, once)).fixed_text or once
-    assert once == twice
+    return "".join(out) + text[pos:]
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of an offset, counted afresh."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def check_findings(text: str, findings) -> None:
+    """Every finding lies in the text, where its line and column say, and so do its fix's edits."""
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(text), f
+        assert (f.line, f.column) == position(text, f.start), f
+        assert (f.end_line, f.end_column) == position(text, f.end), f
+        for e in f.fix.edits if f.fix else ():
+            assert 0 <= e.start <= e.end <= len(text), (f, e)
+
+
+def expected_fixes(text: str, path: str, passes: int) -> str:
+    """What --fix should write, found by linting, choosing and splicing up to `passes` times."""
+    for _ in range(passes):
+        findings = LINTER.lint(Source(path, text)).findings
+        edits, fixed = choose(findings, unsafe=True)
+        assert {e for f in fixed for e in f.fix.edits} == set(edits)  # each edit is a finding's own
+        if not edits:
+            break
+        text = spliced(text, edits)
+    return text
+
+
+def fixed(text: str, path: str) -> str:
+    return FIXER.lint(Source(path, text)).fixed_text or text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(TEXT, FIXABLE), st.sampled_from(["a.md", "a.txt"]))
+def test_fixes_change_only_their_spans_and_are_idempotent(text, path):
+    """Each pass of --fix gives exactly the text with the chosen edits spliced in (nothing
+    outside them changes, a final newline included), and fixing the result changes nothing."""
+    findings = LINTER.lint(Source(path, text)).findings
+    check_findings(text, findings)
+    edits, _ = choose(findings, unsafe=True)
+    assert apply(text, edits) == spliced(text, edits)
+    with fix_passes(1):
+        assert fixed(text, path) == expected_fixes(text, path, 1)
+    once = fixed(text, path)
+    assert once == expected_fixes(text, path, linter_module.MAX_FIX_PASSES)
+    assert fixed(once, path) == once
+
+
+@contextmanager
+def fix_passes(n: int):
+    saved = linter_module.MAX_FIX_PASSES
+    linter_module.MAX_FIX_PASSES = n
+    try:
+        yield
+    finally:
+        linter_module.MAX_FIX_PASSES = saved
+
+
+@contextmanager
+def pieces_of(size: int):
+    """Files cut in pieces of about `size` characters, as files past 2 MB are."""
+    saved = linter_module.PIECE
+    linter_module.PIECE = size
+    try:
+        yield
+    finally:
+        linter_module.PIECE = saved
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LONG_TEXT, st.sampled_from(["a.md", "a.txt"]), st.integers(10, 300))
+def test_files_linted_in_pieces_keep_positions_and_fixes_exact(text, path, size):
+    """The piece path (files past 2 MB) on texts past the piece size, with long words: every
+    finding is where its line and column say in the whole file, and each fix pass changes only
+    the chosen spans of the whole text."""
+    with pieces_of(size):
+        result = LINTER.lint(Source(path, text))
+        assert not result.problems, result.problems
+        check_findings(text, result.findings)
+        with fix_passes(1):
+            assert fixed(text, path) == expected_fixes(text, path, 1)
+
+
+@pytest.mark.slow
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(WORDS, min_size=20, max_size=60).map(" ".join), st.sampled_from(["a.md", "a.txt"]))
+def test_a_text_past_the_real_piece_size(fragment, path):
+    """Past 2 MB for real (no piece size made small): positions and one fix pass, as above."""
+    text = (fragment + "\n\n") * (2 * linter_module.PIECE // (len(fragment) + 2) + 2)
+    assert len(text) > 2 * linter_module.PIECE
+    findings = LINTER.lint(Source(path, text)).findings
+    check_findings(text, findings)
+    with fix_passes(1):
+        assert fixed(text, path) == expected_fixes(text, path, 1)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -17,7 +17,12 @@ def parser() -> argparse.ArgumentParser:
         "`stylelint-news rules test|try ...` tests rule packs (see `stylelint-news rules --help`).",
     )
     p.add_argument("paths", nargs="*", help="files or folders to lint (default: .); - reads standard input")
-    p.add_argument("--config", metavar="FILE", help="configuration file (default: found walking up from the paths)")
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: found walking up from the paths to the project root or home folder)",
+    )
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file: the defaults only")
     p.add_argument(
         "--select", type=selectors, metavar="LIST", help="rules to run: codes, prefixes or names, comma-separated"
     )

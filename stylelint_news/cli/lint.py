@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import heapq
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .. import __version__, config
-from ..engine import plugins
+from ..engine import datastore, plugins
 from ..engine.context import RunContext
 from ..engine.files import expand
-from ..engine.linter import Flags, Linter
+from ..engine.linter import Flags, Linter, Result
 from ..engine.runner import default_jobs, lint_paths, lint_stdin
 from ..errors import ExitCode, UsageError
-from ..finding import LEVELS, Finding
+from ..finding import LEVELS
 
 
 def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     paths = args.paths or ["."]
-    settings = config.override(config.load(args.config, paths), dialect=args.dialect)
+    settings = config.override(config.load(args.config, paths, args.isolated), dialect=args.dialect)
+    named_cache = args.cache_dir or os.environ.get(datastore.ENV)
+    if named_cache:
+        datastore.check_named(Path(named_cache))
     ctx = RunContext.at(args.cache_dir)
     try:
         with ctx.active():
@@ -107,15 +113,24 @@ def _lint(
             files=(*rule_files, *words_file, *vocabularies),
         )
         cache = ResultCache(ctx.store, run_key)
-    results = []
+    stdin_result = []
     if stdin:
-        results.append(lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename))
-    files = list(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude))
-    results.extend(lint_paths(linter, reporter.file_output(fixing), files, args.jobs or default_jobs(), cache))
-    findings, problems = reporter.report(results)
+        stdin_result.append(lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename))
+    skipped: list[str] = []
+    # Sorted (each file once), so the report can write each file's findings as it comes and still
+    # give them in the order of their paths, as sorting them all at the end did.
+    files = sorted(
+        dict.fromkeys(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude, skipped))
+    )
+    roots = tuple(Path(os.path.realpath(p)) for p in paths if p != "-")  # what a fix may write through a link
+    finish = reporter.file_output(fixing, roots=roots)
+    linted = lint_paths(linter, finish, files, args.jobs or default_jobs(), cache)
+    results = heapq.merge(stdin_result, linted, key=lambda r: r.path)
+    levels: Counter[str] = Counter()  # the report writes findings as they come and keeps none
+    _, problems = reporter.report(_tallied(results, levels), [skipped_notice(skipped)] if skipped else [])
     if problems:
         return ExitCode.ERROR
-    if failing(findings, args.fail_level or settings.fail_level) and not args.exit_zero:
+    if failing(levels, args.fail_level or settings.fail_level) and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
 
@@ -129,10 +144,25 @@ def _loaded(registry: plugins.Registry) -> int:
     return ExitCode.ERROR if registry.problems else ExitCode.CLEAN
 
 
-def failing(findings: list[Finding], fail_level: str | None) -> bool:
-    """Whether the findings fail the run: any finding, or with a fail level only those at it or
-    above (the others are reported and the run passes)."""
+def _tallied(results: Iterable[Result], levels: Counter[str]) -> Iterator[Result]:
+    """The results as they come, their findings counted by level on the way to the report."""
+    for result in results:
+        levels.update(f.level for f in result.findings)
+        yield result
+
+
+def failing(levels: Counter[str], fail_level: str | None) -> bool:
+    """Whether findings of these levels fail the run: any finding, or with a fail level only
+    those at it or above (the others are reported and the run passes)."""
     if fail_level is None:
-        return bool(findings)
+        return levels.total() > 0
     least = LEVELS.index(fail_level)
-    return any(LEVELS.index(f.level) >= least for f in findings)
+    return any(n and LEVELS.index(level) >= least for level, n in levels.items())
+
+
+def skipped_notice(skipped: list[str], shown: int = 5) -> str:
+    """One line for the special files a folder held (a FIFO, a device, a link to one): they are
+    not read, and not an error, since no one asked for them by name."""
+    more = f" and {len(skipped) - shown} more" if len(skipped) > shown else ""
+    n = len(skipped)
+    return f"skipped {n} file{'s' if n != 1 else ''} that {'are' if n != 1 else 'is'} not regular: {', '.join(skipped[:shown])}{more}"

@@ -16,6 +16,7 @@ that cannot be written costs speed, never a wrong result.
 
 from __future__ import annotations
 
+import errno
 import importlib.util
 import marshal
 import os
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..errors import UsageError
 
 ENV = "STYLELINT_NEWS_CACHE_DIR"
 #: The shape of what is stored: bump it whenever a builder's output changes form, so data built
@@ -103,6 +105,48 @@ def insecure(folder: Path) -> str | None:
     return None
 
 
+def check_named(folder: Path) -> None:
+    """Refuse a cache folder the user named (`--cache-dir`, $STYLELINT_NEWS_CACHE_DIR) that cannot
+    be one: unlike the default folder, which is quietly left out, a folder asked for by name and
+    not used is an error to report (exit 2), not a slower run to wonder about."""
+    why = insecure(folder)
+    if why is not None:
+        raise UsageError(str(folder), f"not used as the cache folder: it {why}")
+
+
+class Untrusted(Exception):
+    """A cache entry that is not a plain file of this user's that only the user may write."""
+
+
+#: The largest entry read (the biggest table is about 5 MB): a bigger file is not one of ours.
+MAX_ENTRY = 64 * 1024 * 1024
+
+
+def read_entry(path: Path) -> bytes:
+    """An entry's bytes, read only if it is a regular file of this user's that no one else may
+    write: a FIFO would block the run, a link to /dev/zero would fill the memory, and another
+    user's file (planted while the folder was open to others, say) would decide the results.
+    The checks are made on the open file, so the file cannot be swapped between check and read."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise Untrusted("is a symbolic link") from None
+        raise
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise Untrusted("is not a regular file")
+        if hasattr(os, "getuid") and st.st_uid != os.getuid():
+            raise Untrusted("belongs to another user")
+        if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            raise Untrusted("may be written by other users")
+        if st.st_size > MAX_ENTRY:
+            raise Untrusted("is too large to be one of ours")
+        return fh.read(MAX_ENTRY + 1)
+
+
 class DataStore:
     """The data cache of one run: a folder, or none (everything is built in memory).
 
@@ -118,6 +162,7 @@ class DataStore:
                 self.notices.append(f"cache folder {folder} {why}; running without a cache")
                 self.folder = None
         self._said: set[str] = set()
+        self._folders: set[Path] = set()  # folders made (or found) for entries by this run
 
     def notice(self, text: str) -> None:
         if text not in self._said:
@@ -137,9 +182,14 @@ class DataStore:
         return self.folder / f"{name}-{key}.marshal"
 
     def read(self, path: Path, stamp: bytes) -> memoryview | None:
-        """A checked entry's payload; None when absent, and a notice when damaged."""
+        """A checked entry's payload; None when absent, and a notice when damaged or not ours."""
         try:
-            entry = path.read_bytes()
+            entry = read_entry(path)
+        except FileNotFoundError:
+            return None
+        except Untrusted as why:
+            self.notice(f"cache entry {path} {why}; rebuilt it")
+            return None
         except OSError:
             return None
         payload = unseal(stamp, entry)
@@ -151,13 +201,37 @@ class DataStore:
         """Write an entry whole or not at all: a temporary name of this process's own, then an
         atomic rename, so two runs sharing the folder never read half an entry. A cache that
         cannot be written is no error: the run just does the work again next time."""
+        if self.folder is None or not self._made(path.parent):
+            return
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            tmp.write_bytes(seal(stamp, payload))
+            with os.fdopen(os.open(tmp, flags, 0o600), "wb") as fh:  # never a mode others may write
+                fh.write(seal(stamp, payload))
             os.replace(tmp, path)
         except OSError:
             tmp.unlink(missing_ok=True)
+
+    def _made(self, where: Path) -> bool:
+        """Make the folder `where` (inside the store's folder) for this user only. The store's own
+        folder is checked again once made: another user could have made it after the first check."""
+        if where in self._folders:
+            return True
+        assert self.folder is not None
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            parts = where.relative_to(self.folder).parts
+            for n in range(1, len(parts) + 1):
+                self.folder.joinpath(*parts[:n]).mkdir(mode=0o700, exist_ok=True)
+        except (OSError, ValueError):
+            return False
+        why = insecure(self.folder)
+        if why is not None:
+            self.notice(f"cache folder {self.folder} {why}; running without a cache")
+            self.folder = None
+            return False
+        self._folders.add(where)
+        return True
 
     def built(self, name: str, source: Path | tuple[Path, ...], build: Callable[[], Any]) -> Any:
         """The data called `name`, read from the cache or built from the source file(s) and

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from fnmatch import translate
 from functools import lru_cache
 from pathlib import Path
+
+from ..text.source import kind
 
 
 def excluded(path: Path, patterns: Sequence[str]) -> bool:
@@ -26,8 +29,16 @@ def _globs(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]
     return re.compile(by_name), re.compile(by_path)
 
 
-def expand(paths: Sequence[str], extensions: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
-    """Each file to lint, in a stable order. A missing path is yielded as it is, to be reported."""
+def expand(
+    paths: Sequence[str], extensions: Sequence[str], exclude: Sequence[str], skipped: list[str] | None = None
+) -> Iterator[str]:
+    """Each file to lint, in a stable order. A missing path is yielded as it is, to be reported.
+
+    Only regular files (or links to them) are taken from a folder: a FIFO would block the run for
+    ever, a link to /dev/zero would fill the memory. Each such file found is added to `skipped`
+    (as "path (what it is)") for the run to mention; a file named on the command line is always
+    yielded, and reading it reports what it is.
+    """
     exts = tuple(e.lower() for e in extensions)
     for name in paths:
         path = Path(name)
@@ -35,8 +46,33 @@ def expand(paths: Sequence[str], extensions: Sequence[str], exclude: Sequence[st
             yield name
             continue
         found: list[str] = []
-        for folder, dirs, files in os.walk(path):
-            base = Path(folder)
-            dirs[:] = sorted(d for d in dirs if not excluded(base / d, exclude))
-            found.extend(str(base / f) for f in files if f.lower().endswith(exts) and not excluded(base / f, exclude))
+        _walk(path, exts, exclude, found, skipped if skipped is not None else [])
         yield from sorted(found)
+
+
+def _walk(folder: Path, exts: tuple[str, ...], exclude: Sequence[str], found: list[str], skipped: list[str]) -> None:
+    """What os.walk gave (links to folders are not followed, unreadable folders are passed over),
+    from the directory entries themselves: a regular file needs no stat call of its own."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = folder / entry.name
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.is_symlink() and not excluded(path, exclude):
+                _walk(path, exts, exclude, found, skipped)
+        elif entry.name.lower().endswith(exts) and not excluded(path, exclude):
+            try:
+                regular = entry.is_file(follow_symlinks=False) or stat.S_ISREG(entry.stat().st_mode)
+            except OSError:
+                regular = True  # a broken link: reading it says so
+            if regular:
+                found.append(str(path))
+            else:
+                skipped.append(f"{path} ({kind(entry.stat().st_mode)})")

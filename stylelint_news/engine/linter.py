@@ -156,18 +156,39 @@ class Linter:
         result.fixed_count = fixed
         return result
 
+    def lint_parts(self, source: Source) -> Iterator[Result]:
+        """The results of a file piece by piece, each placed in the whole file: a report can
+        write a huge file's findings as they come instead of holding them all. One result for a
+        file linted whole, and with --fix (which needs the whole text)."""
+        if self.flags.fix or self.flags.unsafe_fixes or len(source.text) <= 2 * PIECE:
+            yield self.lint(source)
+            return
+        parts = self._parts(source)
+        while True:
+            with self.run.active():
+                part = next(parts, None)
+            if part is None:
+                return
+            part.notices.extend(self.run.take_notices())
+            yield part
+
     def _lint_once(self, source: Source) -> Result:
         if len(source.text) <= 2 * PIECE:
             return self._lint_piece(source)
         result = Result(source.path)
+        for part in self._parts(source):
+            result.findings.extend(part.findings)
+            result.problems.extend(part.problems)
+        return result
+
+    def _parts(self, source: Source) -> Iterator[Result]:
         line, column = 1, 1  # where the next piece starts
         for start, piece in _pieces(source.text):
             part = self._lint_piece(replace(source, text=piece, continuation=source.continuation or start > 0))
-            result.findings.extend(_shifted(f, start, line, column) for f in part.findings)
-            result.problems.extend(part.problems)
+            part.findings = [_shifted(f, start, line, column) for f in part.findings]
+            yield part
             breaks = piece.count("\n")
             line, column = line + breaks, (len(piece) - piece.rfind("\n") if breaks else column + len(piece))
-        return result
 
     def _lint_piece(self, source: Source) -> Result:
         result = Result(source.path)

@@ -9,19 +9,25 @@ files were given, so `--jobs` never changes the output.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..text.source import Source, decode, read_source
+from ..text.source import Source, decode, megabytes, read_source
+from . import linter as engine
 from .linter import Linter, Result
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from .resultcache import ResultCache
 
 #: Below this many files a pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
+#: prctl's request for a signal when the parent dies (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
 
 #: What the report stage does with each file's result where it was linted.
 Finish = Callable[[Source, Result], Result]
@@ -31,31 +37,78 @@ Finish = Callable[[Source, Result], Result]
 _worker: tuple[Linter, Finish, ResultCache | None] | None = None
 
 
-def _init(linter: Linter, finish: Finish, cache: ResultCache | None) -> None:
+def _init(linter: Linter, finish: Finish, cache: ResultCache | None, parent: int | None = None) -> None:
     global _worker  # noqa: PLW0603 - a worker process's own state, set once by the pool
     _worker = (linter, finish, cache)
+    if parent is not None:
+        _bind_to(parent)
+
+
+def _bind_to(parent: int) -> None:
+    """Make a worker end with the run that started it. Ctrl-C is the parent's to handle (it ends
+    the pool); a signal that ends the parent (SIGTERM, SIGHUP) ends a worker at once, as the
+    parent's handlers, inherited through fork, would have it carry on; and on Linux the kernel
+    kills the worker if the parent dies by any means, `kill -9` included, so no worker is left
+    asleep for ever holding the output pipes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+            pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _lint_path(path: str) -> Result:
+    """A file's result, whole (what a worker sends back)."""
+    parts = list(_lint_parts(path))
+    if len(parts) == 1:
+        return parts[0]
+    whole = parts[0]
+    for part in parts[1:]:
+        whole.findings.extend(part.findings)
+        whole.problems.extend(part.problems)
+        whole.notices.extend(part.notices)
+        whole.lines.update(part.lines)
+    return whole
+
+
+def _lint_parts(path: str) -> Iterator[Result]:
+    """A file's result, or a huge file's results piece by piece, as each is ready."""
     assert _worker is not None
     linter, finish, cache = _worker
     try:
-        source = read_source(path)
+        source = read_source(path, linter.settings.max_bytes)
     except UsageError as err:
-        return Result(path, problems=[str(err)])
+        yield Result(path, problems=[str(err)])
+        return
     if cache is not None and source.raw is not None:
         findings = cache.get(path, source.raw)
         if findings is not None:
-            return finish(source, Result(path, findings=findings))
-    result = finish(source, linter.lint(source))
-    if cache is not None and source.raw is not None and not result.problems:
+            yield finish(source, Result(path, findings=findings))
+            return
+    parts = 0
+    for part in linter.lint_parts(source):
+        result = finish(source, part)
+        parts += 1
+        yield result
+    if cache is not None and source.raw is not None and parts == 1 and not result.problems:
         cache.put(path, source.raw, result.findings)
-    return result
 
 
 def lint_stdin(linter: Linter, finish: Finish, name: str) -> Result:
-    """Standard input, reported under `name`; never written back (it has no file)."""
-    data = sys.stdin.buffer.read()
+    """Standard input, reported under `name`; never written back (it has no file). The read is
+    bounded as a file's is: `< /dev/zero` must not fill the memory."""
+    limit = linter.settings.max_bytes
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        return Result(name, problems=[f"{name}: standard input is over the size limit of {megabytes(limit)}; not read"])
     try:
         source = decode(name, data)
     except UsageError as err:
@@ -64,13 +117,24 @@ def lint_stdin(linter: Linter, finish: Finish, name: str) -> Result:
     return finish(source, linter.lint(source))
 
 
+def _large(path: str) -> bool:
+    """Whether a file is large enough to be linted in pieces (a guess from its size in bytes)."""
+    try:
+        return os.stat(path).st_size > 2 * engine.PIECE
+    except OSError:
+        return False
+
+
 def lint_paths(
     linter: Linter, finish: Finish, paths: Sequence[str], jobs: int, cache: ResultCache | None = None
 ) -> Iterator[Result]:
-    """Results for each path, in order."""
+    """Results for each path, in order; a file linted in pieces gives one result per piece, as
+    each is ready, so its findings need not all be held. With a pool, such a file is linted in
+    this process while the workers go on with the others: a worker sends a whole file back."""
+    _init(linter, finish, cache)
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        _init(linter, finish, cache)
-        yield from map(_lint_path, paths)
+        for path in paths:
+            yield from _lint_parts(path)
         return
     import multiprocessing  # here, not at the top: one file never pays for a pool
     from concurrent.futures import ProcessPoolExecutor
@@ -78,10 +142,32 @@ def lint_paths(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init, initargs=(linter, finish, cache)
-    ) as pool:
-        yield from pool.map(_lint_path, paths, chunksize=chunk)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init, initargs=(linter, finish, cache, os.getpid())
+    )
+    large = [_large(path) for path in paths]
+    try:
+        linted = pool.map(_lint_path, [p for p, big in zip(paths, large) if not big], chunksize=chunk)
+        for path, big in zip(paths, large):
+            if big:
+                yield from _lint_parts(path)
+            else:
+                yield next(linted)
+    except BaseException:
+        _stop(pool)  # a signal, Ctrl-C, a closed pipe: no worker outlives the run, none is waited for
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool now: queued work cancelled and the workers killed, not waited for (shutdown
+    alone lets every worker finish the files it was given)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way before Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(5)
 
 
 def default_jobs() -> int:

@@ -3,7 +3,7 @@
 Two sources. Words one edit apart (a letter dropped, added, changed or two swapped: "trial" and
 "trail", "public" and "pubic", "from" and "form") among common English words, found with a
 deletes index (the SymSpell method) rather than comparing every pair; and the classic confusables
-further apart, from public lists (data/homophones.txt). Pairs that differ only by an inflection
+further apart, from public lists of classic confusions (data/confusion_sets.txt). Pairs that differ only by an inflection
 ("claim", "claims") are left out: choosing between them is grammar, not a slip of the key.
 Built once into the cache and loaded on first use.
 """
@@ -65,7 +65,7 @@ def _build() -> tuple[str, str]:
         for c in candidates:
             if c != w and zipf(c) >= COMMON and _one_edit(w, c) and not inflection(w, c):
                 pairs[w].add(c)
-    for line in read_list("homophones.txt"):
+    for line in read_list("confusion_sets.txt"):
         group = line.split()
         for w in group:
             pairs[w].update(x for x in group if x != w)
@@ -80,8 +80,7 @@ class _Sets:
 
 @cache
 def _sets() -> _Sets:
-    homophones = DATA / "homophones.txt"
-    return _Sets(built("confusables", (UNIGRAMS(), homophones), _build))
+    return _Sets(built("confusables", (UNIGRAMS(), DATA / "confusion_sets.txt"), _build))
 
 
 @lru_cache(maxsize=65536)

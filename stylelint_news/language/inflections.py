@@ -71,3 +71,28 @@ def is_past_tense(word: str) -> bool:
 
 def can_be_noun(word: str) -> bool:
     return "n" in parts_of_speech(word)
+
+
+def _build_lemmas() -> StoredLines:
+    """Each inflected form with the lemmas it is a form of ("women": "woman")."""
+    lemmas: dict[str, set[str]] = {}
+    for lemma, _pos, *forms in _table("infl_lu.csv.gz"):
+        for cell in (lemma, *forms):
+            for form in cell.split("/"):
+                if form and form.islower():
+                    lemmas.setdefault(form, set()).add(lemma.lower())
+    return pack_lines({form: "|".join(sorted(found)) for form, found in lemmas.items()})
+
+
+@cache
+def _lemmas() -> Lines:
+    return Lines(built("lemmas", package_file("lemminflect", "resources", "infl_lu.csv.gz"), _build_lemmas))
+
+
+def same_lemma(a: str, b: str) -> bool:
+    """Whether two words are forms of one word ("matched" and "matches", "woman" and "women"):
+    choosing between them is grammar, not a slip of the keys."""
+    la, lb = _lemmas().get(a), _lemmas().get(b)
+    if la is None or lb is None:
+        return False
+    return bool(set(la.split("|")) & set(lb.split("|")))

@@ -2,13 +2,16 @@
 name someone in full?
 
 Sources: the US Census Bureau's 1990 name lists as shipped by the `names` package (88,799
-surnames, 5,494 first names) and the international first-name dictionary of `gender-guesser`
-(Jörg Michael's nam_dict, about 48,000 names from 54 countries). Loaded on first use: only A003
-and T004 ask, and only when an article gives them a candidate.
+surnames, 5,494 first names), the international first-name dictionary of `gender-guesser`
+(Jörg Michael's nam_dict, about 48,000 names from 54 countries) and the proper nouns of
+lemminflect's lemma table (about 6,000 places, peoples, languages and people a dictionary lists:
+"Czech", "Thames", "Darwin"). Loaded on first use: only A003, T004 and C001 ask, and only when an
+article gives them a candidate.
 """
 
 from __future__ import annotations
 
+import gzip
 from functools import cache
 
 from ..engine.context import built
@@ -87,6 +90,32 @@ def is_given_name_only(word: str) -> bool:
     return word in census_first_names() and word not in surnames()
 
 
+def _build_dictionary_names() -> StoredLines:
+    """Each capitalised headword of lemminflect's lemma table with its parts of speech ("a" when
+    it is also an adjective: a people's or a place's adjective, "Polish", "Atlantic")."""
+    tags: dict[str, set[str]] = {}
+    with gzip.open(package_file("lemminflect", "resources", "lemma_lu.csv.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            form, pos, *_ = line.split(",", 2)
+            if form[:1].isupper() and form[1:].islower() and pos in ("noun", "adj"):
+                tags.setdefault(form, set()).add(pos[0])
+    return pack_lines({form: "".join(sorted(t)) for form, t in tags.items()})
+
+
+@cache
+def dictionary_names() -> Lines:
+    """Proper nouns a dictionary lists (places, peoples, languages, famous people), each with "n"
+    and/or "a": a word that names something by itself, never a title a newsroom made up."""
+    return Lines(
+        built("dictionary-names", package_file("lemminflect", "resources", "lemma_lu.csv.gz"), _build_dictionary_names)
+    )
+
+
+def is_people_adjective(word: str) -> bool:
+    """A place's or a people's adjective the dictionary lists: "Polish", "Czech", "Atlantic"."""
+    return "a" in (dictionary_names().get(word) or "")
+
+
 # -- names in an article -----------------------------------------------------------------------
 
 TITLE_WORDS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady"})
@@ -131,4 +160,23 @@ def full_namings(headline: str, prose: str) -> dict[str, int]:
             else:
                 name, at = m.group(3), m.start(3)
             firsts.setdefault(name, -1 if base is None else at)
+    return firsts
+
+
+#: A surname after initials ("K.C. Maurer", "B. Satyanarayana", "J. K. Rowling") or joined to a
+#: particle after a given name ("Mohammed Abdullah al-Mamun", "Louis van Gaal", "Osama bin Laden").
+INITIALLED_OR_PARTICLE = Lazy(
+    r"(?<![\p{L}.])(?:\p{Lu}\.[ \t]?){1,3}[ \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-])"
+    r"|(?<=\p{Lu}\p{Ll}+[ \t]+)(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|bint|de|di|da|du|del|della|van|von|der|den|"
+    r"le|la|dos|das)(?:[-\u2019'][ \t]?|[ \t]+)(\p{Lu}\p{Ll}+)(?![\p{L}-])"
+)
+
+
+def initialled_namings(prose: str) -> dict[str, int]:
+    """Where each surname is first named in full in a way `full_namings` does not read: after
+    initials, or after a given name and a particle ("al-Mamun": "Mamun" is named in full)."""
+    firsts: dict[str, int] = {}
+    for m in INITIALLED_OR_PARTICLE.finditer(prose):
+        group = 1 if m.group(1) else 2
+        firsts.setdefault(m.group(group), m.start(group))
     return firsts

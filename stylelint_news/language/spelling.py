@@ -27,6 +27,13 @@ NEIGHBOUR = 3.0
 OBVIOUS = 4.0
 #: Zipf a stem or compound part must reach to vouch for a word.
 STEM = 2.5
+#: How much commoner (Zipf) a dictionary word must be for a rare word that no dictionary has,
+#: and that is the word with a letter dropped, to be its misspelling ("missles" 1.5, "missiles"
+#: 4.0), whatever wordfreq's count: the web repeats a common slip often enough to count it.
+VARIANT_GAP = 2.0
+#: No English word is longer; a token past it is no candidate for anything (and its edits would
+#: take seconds and gigabytes: a 10,000-letter token has half a million of them).
+MAX_WORD = 40
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PREFIXES = (
     "un",
@@ -206,9 +213,51 @@ def _dialect_variant(word: str, other: str) -> bool:
     )
 
 
+def _build_dictionary() -> StoredLines:
+    path = package_file("pocketsphinx", "model", "en-us", "cmudict-en-us.dict")
+    words = {line.split(" ", 1)[0].split("(", 1)[0] for line in path.read_text(encoding="utf-8").splitlines()}
+    return pack_lines(dict.fromkeys((w for w in words if w.isalpha()), ""))
+
+
+@cache
+def _dictionary() -> Lines:
+    """The Carnegie Mellon pronouncing dictionary's 134,000 words (shipped with pocketsphinx,
+    BSD): a curated record of what is a word, which web frequencies are not."""
+    path = package_file("pocketsphinx", "model", "en-us", "cmudict-en-us.dict")
+    return Lines(built("dictionary", path, _build_dictionary))
+
+
+def in_dictionary(word: str) -> bool:
+    """Whether the pronouncing dictionary has the word, in its own or its American spelling."""
+    table = _dictionary()
+    return word in table or dialect_pairs()[0].get(word, word) in table
+
+
+def _rare_variant(word: str, z: float) -> str | None:
+    """The word a rare, undictionaried word is a slip of: a dictionary word far commoner that it
+    is with one letter dropped ("missles", "childre"). A word one letter different or one longer
+    is as often a word of its own ("supremo", "jokey"), so only the dropped letter counts."""
+    if in_dictionary(word):
+        return None
+    found = [(zipf(c), c) for c in known(_insertions(word)) if in_dictionary(c)]
+    if not found:
+        return None
+    zc, right = max(found)
+    if zc < max(NEIGHBOUR, z + VARIANT_GAP) or _dialect_variant(word, right):
+        return None
+    return right
+
+
+def _insertions(word: str) -> set[str]:
+    """The words the word would be with one letter put back."""
+    return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS}
+
+
 @lru_cache(maxsize=131072)
 def misspelling(word: str) -> tuple[bool, str | None]:
     """(is it a misspelling, the likely correction) for a lowercase alphabetic word."""
+    if len(word) > MAX_WORD:
+        return False, None
     z = zipf(word)
     correction = _codespell().get(word)
     if correction is not None and _dialect_variant(word, correction):
@@ -218,7 +267,8 @@ def misspelling(word: str) -> tuple[bool, str | None]:
     if correction is not None:
         return True, correction
     if z >= RARE:
-        return False, None
+        right = _rare_variant(word, z)
+        return right is not None, right
     neighbour = best_neighbour(word)
     if z == 0 and neighbour is not None and neighbour[1] >= OBVIOUS:
         return True, neighbour[0]  # never seen, and one key from a common word: "witgout"
@@ -227,6 +277,11 @@ def misspelling(word: str) -> tuple[bool, str | None]:
     if neighbour is not None and neighbour[1] >= NEIGHBOUR:
         return True, neighbour[0]
     return False, None  # an unseen word with no common neighbour: a term, a name, a loanword
+
+
+def listed_correction(word: str) -> str | None:
+    """codespell's correction of a lowercase word it lists as a misspelling, if any."""
+    return _codespell().get(word)
 
 
 def is_listed(word: str) -> bool:

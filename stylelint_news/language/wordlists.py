@@ -48,6 +48,17 @@ def auxiliaries() -> frozenset[str]:
 
 
 @cache
+def word_class(kind: str) -> frozenset[str]:
+    """A closed class of function words from data/word_classes.txt by the part it plays
+    ("preposition-only", "subject", "numeral", ...)."""
+    for row in rows("word_classes.txt"):
+        name, *words = row.split()
+        if name == kind:
+            return frozenset(words)
+    raise KeyError(kind)
+
+
+@cache
 def determiners() -> dict[str, str]:
     """Each determiner with its kind: article, demonstrative or possessive."""
     return _table("determiners.txt")

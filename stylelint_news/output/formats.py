@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..hookspecs import Formatter, hookimpl
+from .escape import displayed, one_line, quote_path
 from .report import Report
 
 URI = "https://pypi.org/project/stylelint-news/"
@@ -20,9 +21,9 @@ def flake8(report: Report) -> str:
     """`path:line:col: CODE message`; with `--show-source`, the line and a caret under the column."""
     out = []
     for f in report.findings:
-        out.append(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}")
+        out.append(f"{quote_path(f.path)}:{f.line}:{f.column}: {f.code} {one_line(f.message)}")
         if report.show_source:
-            text = report.source_line(f).expandtabs(1)
+            text = displayed(report.source_line(f)).expandtabs(1)
             width = max(1, (f.end_column - f.column) if f.end_line == f.line else len(text) - f.column + 1)
             out.append(f"    {text}")
             out.append("    " + " " * (f.column - 1) + "^" * min(width, 80))
@@ -54,6 +55,15 @@ def github(report: Report) -> str:
         level = {"info": "notice", "error": "error"}.get(f.level, "warning")
         out.append(f"::{level} {props}::{_escape_data(f'{f.code} {f.message}')}\n")
     return "".join(out)
+
+
+def file_uri(path: str) -> str:
+    """A SARIF artifact URI: a percent-encoded `file:` URI for an absolute path, a percent-encoded
+    relative reference (resolved against the repository, as code scanning expects) otherwise."""
+    from urllib.parse import quote
+
+    posix = Path(path)
+    return posix.as_uri() if posix.is_absolute() else quote(posix.as_posix(), safe="/")
 
 
 def _sarif_level(level: str) -> str:
@@ -89,7 +99,7 @@ def sarif(report: Report) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": Path(f.path).as_posix()},
+                        "artifactLocation": {"uri": file_uri(f.path)},
                         "region": {
                             "startLine": f.line,
                             "startColumn": f.column,
@@ -106,7 +116,7 @@ def sarif(report: Report) -> str:
                     "description": {"text": "safe fix" if f.fix.safe else "unsafe fix"},
                     "artifactChanges": [
                         {
-                            "artifactLocation": {"uri": Path(f.path).as_posix()},
+                            "artifactLocation": {"uri": file_uri(f.path)},
                             "replacements": [
                                 {
                                     "deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},

@@ -22,6 +22,7 @@ from ..finding import Finding
 from ..hookspecs import Formatter
 from ..rule import Rule
 from ..text.source import Source, write_atomically
+from .escape import one_line
 
 
 @dataclass
@@ -47,6 +48,7 @@ class FileOutput:
     diff: bool = False  # make a unified diff instead
     show_source: bool = False  # keep the lines findings are on
     passthrough: bool = False  # a filter: pass the (fixed) text on to standard output
+    roots: tuple[Path, ...] | None = None  # where a linked file's target may be written (None: anywhere)
 
     def __call__(self, source: Source, result: Result) -> Result:
         if result.fixed_text is not None:
@@ -64,7 +66,7 @@ class FileOutput:
                 )
             elif self.write and source.raw is not None:
                 try:
-                    write_atomically(source, result.fixed_text)
+                    write_atomically(source, result.fixed_text, self.roots)
                     result.written = result.fixed_count
                 except UsageError as err:
                     result.problems.append(str(err))
@@ -74,6 +76,42 @@ class FileOutput:
             lines = source.text.split("\n")
             result.lines = {f.line: lines[f.line - 1].rstrip("\r") for f in result.findings if f.line <= len(lines)}
         return result
+
+
+#: Formats that print one finding after another with nothing around them, so a file's findings
+#: can be written as soon as it is linted (JSON and SARIF are one document, a plugin's format may be).
+STREAMING = ("flake8", "github")
+
+
+class _Sink:
+    """Where the report goes: the output file (opened when first written, so a run that fails
+    before writing leaves none), or standard output."""
+
+    def __init__(self, output_file: str | None, out: Callable[[str], None]) -> None:
+        self.output_file = output_file
+        self.out = out
+        self.file: TextIO | None = None
+
+    def __enter__(self) -> _Sink:
+        return self
+
+    def __call__(self, text: str) -> None:
+        if self.output_file is None:
+            self.out(text)
+            return
+        try:
+            if self.file is None:
+                self.file = open(self.output_file, "w", encoding="utf-8")  # noqa: SIM115 - closed on exit
+            self.file.write(text)
+        except OSError as err:
+            raise UsageError(self.output_file, f"cannot write the report: {err.strerror or err}") from None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file is not None:
+            try:
+                self.file.close()
+            except OSError as err:  # a full disk shows here, when the last of the report is written
+                raise UsageError(self.output_file, f"cannot write the report: {err.strerror or err}") from None
 
 
 @dataclass(frozen=True)
@@ -106,51 +144,72 @@ class Reporter:
         self.out = out
         self.err = err if err is not None else sys.stderr
 
-    def file_output(self, write: bool, stdin: bool = False) -> FileOutput:
-        """The per-file step for files (`write`: write their fixes) or for standard input."""
+    def file_output(self, write: bool, stdin: bool = False, roots: tuple[Path, ...] | None = None) -> FileOutput:
+        """The per-file step for files (`write`: write their fixes, through a link only to a
+        target inside `roots`) or for standard input."""
         return FileOutput(
             write=write and not self.options.diff and not stdin,
             diff=self.options.diff,
             show_source=self.options.show_source,
             passthrough=stdin and self.options.passthrough,
+            roots=roots,
         )
 
-    def report(self, results: Iterable[Result]) -> tuple[list[Finding], list[str]]:
-        """Write everything; return the findings and the problems (which decide the exit status)."""
-        results = list(results)
-        findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key)
-        problems = [p for r in results for p in r.problems]
-        notices = list(dict.fromkeys(n for r in results for n in r.notices))
-        lines = {(r.path, n): t for r in results for n, t in r.lines.items()}
-        text = self.formatter(Report(findings, self.rules, self.options.show_source, lines))
-        if self.options.statistics:
-            counts = Counter(f.code for f in findings)
-            text += "".join(f"{n:<5} {code} {self.rules[code].name}\n" for code, n in sorted(counts.items()))
-        if self.options.count:
-            text += f"{len(findings)}\n"
+    def report(self, results: Iterable[Result], notices: Iterable[str] = ()) -> tuple[int, list[str]]:
+        """Write everything; return the number of findings and the problems (which decide the
+        exit status). `notices` are the run's own, said once with those the files gave.
 
-        if self.options.diff:
-            self.out("".join(r.diff or "" for r in results))
-        elif self.options.passthrough:
-            self.out("".join(r.passthrough or "" for r in results))
-        if self.options.output_file:
-            try:
-                Path(self.options.output_file).write_text(text, encoding="utf-8")
-            except OSError as err:
-                raise UsageError(self.options.output_file, f"cannot write the report: {err.strerror or err}") from None
-        elif self.options.diff or self.options.passthrough:
-            self.err.write(text)  # standard output carries the diff or the text
-        else:
-            self.out(text)
-        for line in (*notices, *problems):
+        The results must come in the order of their paths (the runner lints files sorted): a
+        format that prints one finding after another (STREAMING) then writes each file's findings
+        as they come, in the order sorting them all would give, so a run over a huge file or a
+        whole archive holds no more than one file's (or one piece's) findings at a time."""
+        streaming = self.options.format in STREAMING and not (self.options.diff or self.options.passthrough)
+        counts: Counter[str] = Counter()
+        held: list[Finding] = []
+        lines: dict[tuple[str, int], str] = {}
+        problems: list[str] = []
+        said = dict.fromkeys(notices)
+        written = 0
+        with _Sink(self.options.output_file, self.out) as sink:
+            for r in results:
+                findings = sorted(r.findings, key=lambda f: f.sort_key)
+                counts.update(f.code for f in findings)
+                if streaming:
+                    shown = {(r.path, n): t for n, t in r.lines.items()}
+                    sink(self.formatter(Report(findings, self.rules, self.options.show_source, shown)))
+                else:
+                    held.extend(findings)
+                    lines.update(((r.path, n), t) for n, t in r.lines.items())
+                problems.extend(r.problems)
+                said.update(dict.fromkeys(r.notices))
+                written += r.written
+                if self.options.diff:
+                    self.out(r.diff or "")
+                elif self.options.passthrough:
+                    self.out(r.passthrough or "")
+            text = (
+                ""
+                if streaming
+                else self.formatter(
+                    Report(sorted(held, key=lambda f: f.sort_key), self.rules, self.options.show_source, lines)
+                )
+            )
+            if self.options.statistics:
+                text += "".join(f"{n:<5} {code} {self.rules[code].name}\n" for code, n in sorted(counts.items()))
+            if self.options.count:
+                text += f"{counts.total()}\n"
+            if self.options.output_file or not (self.options.diff or self.options.passthrough):
+                sink(text)
+            else:
+                self.err.write(text)  # standard output carries the diff or the text
+        for line in (*said, *problems):
             self._say(line)
-        written = sum(r.written for r in results)
         if written:
             self._say(f"fixed {written} finding{'s' if written != 1 else ''}")
-        return findings, problems
+        return counts.total(), problems
 
     def _say(self, message: str) -> None:
         try:
-            self.err.write(f"stylelint-news: {message}\n")
+            self.err.write(f"stylelint-news: {one_line(message)}\n")
         except BrokenPipeError:
             pass

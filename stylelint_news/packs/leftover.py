@@ -1,8 +1,14 @@
 """The `leftover` rule type: lines and paragraph tails a scrape or a CMS left in the body (D004).
 
-The phrases ship as data (rules/scrape-leftovers.toml) so a newsroom can add its own CMS's; the
-structural signals (a short call to action with no closing punctuation, a caption or credit, a
-headline stranded after a leftover) need no list.
+A leftover is known by its shape more than by its words: a short line of its own between
+paragraphs that holds no sentence of the story and speaks the page's language rather than the
+news's. The shapes: a label line ("Headline: ...", "Gallery: ..."), a prompt that addresses the
+reader about the page ("Please adhere to our commenting policy", "% of readers think this story
+is Fact. Add your two cents."), a marker of the page's furniture ("Story continues below
+advertisement"), a short call to action with no closing punctuation, a caption or credit, a
+headline stranded after a leftover. The vocabularies of those kinds (the labels, the page's words,
+the words that address the reader) and a few exact phrases ship as data
+(rules/scrape-leftovers.toml), so a newsroom can add its own CMS's.
 """
 
 from __future__ import annotations
@@ -25,6 +31,21 @@ TITLE_LIKE = Lazy(r"^[\p{Lu}\p{N}\"“‘'][^\n]{10,160}$")
 
 SENTENCE_END = Lazy(r"[.!?][\"”’')\]]*\s+")
 
+#: A label line: one to three words and a colon, then its value ("Headline: ...", "Filed under:").
+LABEL = Lazy(r"[ \t]*((?:[\p{L}'’&]+[ \t]+){0,2}[\p{L}'’&]+)[ \t]*:(?:[ \t]|$)")
+
+#: Where a line's sentences part (a prompt is often a question and an order: "Already a
+#: subscriber? Log in").
+SENTENCES = Lazy(r"(?<=[.!?])\s+")
+
+#: The words of a line, lowercase, for the vocabularies.
+LINE_WORDS = Lazy(r"[\p{L}’'-]+")
+
+QUOTE_MARKS = frozenset('"“”‘’')
+
+#: A marker of the page's furniture is this short at most ("Story continues below advertisement").
+MARKER_WORDS = 8
+
 #: The last of them, searched for from the end of the line (the parts cannot trade characters,
 #: so the match ends where the last forward match would).
 LAST_SENTENCE_END = Lazy(r"(?r)[.!?][\"”’')\]]*\s+")
@@ -38,7 +59,7 @@ class Leftover(PackRule):
         "No fix for a whole line (delete it by hand); a leftover at the end of a paragraph has an unsafe "
         "fix that deletes it, as the editor should see where the paragraph now ends."
     )
-    type_keys = frozenset({"lines", "suffixes", "captions", "actions", "max-words"})
+    type_keys = frozenset({"lines", "suffixes", "captions", "actions", "max-words", "labels", "page-words", "address"})
 
     def __init__(self, table: Mapping[str, Any], where: str) -> None:
         super().__init__(table, where)
@@ -46,6 +67,9 @@ class Leftover(PackRule):
         self.suffixes = self._any_of(table, "suffixes")
         self.captions = self._any_of(table, "captions")
         self.actions = frozenset(a.lower() for a in strings(table, "actions"))
+        self.labels = frozenset(a.lower() for a in strings(table, "labels"))
+        self.page_words = frozenset(a.lower() for a in strings(table, "page-words"))
+        self.address = frozenset(a.lower() for a in strings(table, "address"))
         self.max_words = int(table.get("max-words", 12))
         render(self.message, match="x")
 
@@ -73,6 +97,32 @@ class Leftover(PackRule):
             and words[0].lower().strip("\"“‘'") in self.actions
         ):
             return "action"
+        return self._shape(text, words)
+
+    def _shape(self, text: str, words: list[str]) -> str | None:
+        """A leftover known by its shape: a label line, a prompt to the reader about the page, or
+        a marker of the page's furniture. None for anything with a quotation in it (a quote is
+        the story's, whatever its words) or longer than a short paragraph."""
+        if not words or len(words) > 2 * self.max_words or any(c in QUOTE_MARKS for c in text):
+            return None
+        label = LABEL.match(text)
+        if label is not None and self.labels.intersection(label.group(1).lower().split()):
+            return "label"  # "Headline: Council backs plan", "Filed under: Politics"
+        vocabulary = [w.lower() for w in LINE_WORDS.findall(text)]
+        page = sum(1 for w in vocabulary if w in self.page_words)
+        addressed = self.address.intersection(vocabulary)
+        if page >= 2 - ("please" in addressed) and addressed:
+            return "prompt"  # "Please adhere to our commenting policy", "... this story ... Add your two cents."
+        if (
+            page
+            and len(words) <= self.max_words
+            and any(s.split()[0].lower() in self.actions for s in SENTENCES.split(text) if s.split())
+        ):
+            return (
+                "prompt"  # a sentence that tells the reader what to do with the page: "Enjoyed this story? Share it."
+            )
+        if page >= 2 and len(words) <= MARKER_WORDS and not CLOSING.search(text):
+            return "marker"  # "Story continues below advertisement"
         return None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:

@@ -66,6 +66,8 @@ def parse_pack(text: str, where: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise UsageError(where, f"invalid TOML: {err}") from None
+    except RecursionError:  # the parser recurses once per level of nesting
+        raise UsageError(where, "invalid TOML: values nest too deeply") from None
 
 
 def read_pack(text: str, where: str, rule_types: RuleTypes, shipped: bool = False) -> list[Rule]:

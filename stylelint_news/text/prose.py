@@ -2,9 +2,9 @@
 
 Keeping the length means an offset a rule finds in the prose is the offset in the file, so line
 and column need no mapping back. Newlines are never blanked, so lines stay where they were.
-What is blanked: front matter, fenced code, inline code, HTML comments and tags, link targets,
-reference definitions, URLs and e-mail addresses, Markdown's structural marks, and the
-suppression directives themselves (in either format).
+What is blanked: front matter, fenced code, inline code, HTML comments and tags, the contents of
+script and style elements, link targets, reference definitions, URLs and e-mail addresses,
+Markdown's structural marks, and the suppression directives themselves (in either format).
 """
 
 from __future__ import annotations
@@ -69,6 +69,9 @@ IMAGE_ALT = Lazy(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 LINK_TARGET = Lazy(r"\]\((?:[^()\n]|\([^()\n]*\))*\)|\]\[[^\]\n]*\]")
 LINK_OPEN = Lazy(r"\[(?=[^\]\n]*\](?:\(|\[))")
 REFERENCE_DEF = Lazy(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", regex.MULTILINE)
+#: A script or style element, tags and contents: code, not prose. Only a closed one: "a <script>
+#: tag" in an article about web attacks is prose, and must not blank the rest of the article.
+SCRIPT = Lazy(r"<(script|style)\b[^>]*>.*?</\1\s*>", regex.IGNORECASE | regex.DOTALL)
 HTML_TAG = Lazy(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|<(?:https?|mailto):[^>\s]+>")
 LINE_MARK = Lazy(
     r"^(?P<mark>[ \t]*(?:>[ \t]?)*(?:#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))?)", regex.MULTILINE
@@ -82,6 +85,7 @@ TELLTALES = {
     DIRECTIVE: ("stylelint-news:",),
     FENCE: ("```", "~~~"),
     COMMENT: ("<!--",),
+    SCRIPT: ("<",),
     INLINE_CODE: ("`",),
     IMAGE: ("![",),
     REFERENCE_DEF: ("]:",),
@@ -128,7 +132,7 @@ def prose_view(
     if markdown:
         end, fields = front_matter(text, names) if start_of_file else (0, {})
         spans.append((0, end))
-        for pattern in (FENCE, COMMENT, INLINE_CODE, IMAGE, REFERENCE_DEF, HTML_TAG, RULE_LINE):
+        for pattern in (FENCE, COMMENT, SCRIPT, INLINE_CODE, IMAGE, REFERENCE_DEF, HTML_TAG, RULE_LINE):
             spans += _spans(text, pattern)
         masked = _blanked(text, spans)
         spans = []

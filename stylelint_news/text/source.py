@@ -16,6 +16,9 @@ from ..errors import UsageError
 BOM = "\ufeff"
 #: How much of a file is searched for a NUL byte to call it binary (as git and grep do).
 BINARY_PROBE = 8192
+#: The largest article read, in bytes, unless the configuration says otherwise (max-file-size):
+#: a thousand times a long feature, so only dumps and runaway files reach it.
+MAX_FILE_SIZE = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,36 @@ def _position(data: bytes, index: int) -> tuple[int, int]:
     return line, column
 
 
+def _wide(data: bytes) -> tuple[str, str] | None:
+    """The encoding of a UTF-16 or UTF-32 file and the name iconv reads it by, or None. Such a
+    file announces itself by a byte-order mark, or in its first bytes by a NUL every other byte:
+    it is text in another encoding, not binary, and the writer needs to be told which."""
+    for bom, name in (
+        (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+        (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+        (b"\xff\xfe", "UTF-16 (little-endian)"),
+        (b"\xfe\xff", "UTF-16 (big-endian)"),
+    ):
+        if data.startswith(bom):
+            return name, name[:6]  # iconv reads the byte-order mark and drops it
+    probe = data[: BINARY_PROBE - BINARY_PROBE % 2]
+    even, odd = probe[0::2], probe[1::2]
+    if odd:
+        for order, text, nuls in (("LE", even, odd), ("BE", odd, even)):
+            if nuls.count(0) >= 0.9 * len(nuls) and text.count(0) <= 0.1 * len(text):
+                return f"UTF-16 ({'little' if order == 'LE' else 'big'}-endian)", f"UTF-16{order}"
+    return None
+
+
 def decode(path: str, data: bytes) -> Source:
     """Decode bytes as UTF-8 (a BOM is accepted and remembered); refuse binary and other encodings.
 
     Guessing an encoding silently would let a fix write a file back in the wrong one.
     """
     nul = data.find(b"\0", 0, BINARY_PROBE)
+    wide = _wide(data) if nul >= 0 or data[:2] in (b"\xff\xfe", b"\xfe\xff") else None
+    if wide is not None:
+        raise UsageError(path, f"is {wide[0]} text, not UTF-8; convert it: iconv -f {wide[1]} -t UTF-8 FILE > NEW")
     if nul >= 0:
         line, column = _position(data, nul)
         raise UsageError(path, f"looks like a binary file (NUL byte at line {line}, column {column}); not linted")
@@ -62,20 +89,72 @@ def decode(path: str, data: bytes) -> Source:
     return Source(path=path, text=text[1:] if bom else text, bom=bom, raw=data)
 
 
-def read_source(path: str | Path) -> Source:
-    """Read a file into a Source, turning every OS error into one clear line."""
+def kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.3g} MB"
+
+
+def read_regular(path: str | Path, limit: int, what: str = "the file") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, or a UsageError naming it.
+
+    Only regular files are read: a FIFO would block the run for ever and a device (a link to
+    /dev/zero in a repository, say) would fill the memory. The file is opened without blocking
+    and checked again once open (so it cannot be swapped for a FIFO in between), and the read
+    itself is bounded: a file that grows past the limit while being read is refused too.
+    """
+    data, size = _read(path, limit, what, whole=False)
+    if size > limit or len(data) > limit:
+        raise UsageError(
+            str(path),
+            f"is {megabytes(max(len(data), size))}, over the size limit of {megabytes(limit)} (max-file-size); not read",
+        )
+    return data
+
+
+def _read(path: str | Path, limit: int, what: str, whole: bool) -> tuple[bytes, int]:
+    """At most `limit` + 1 bytes of a regular file (more than `limit` means it is larger), and
+    its size. A file its size says is larger is not read at all unless `whole`."""
     name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        data = Path(path).read_bytes()
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise UsageError(name, "is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise UsageError(name, f"is {kind(st.st_mode)}, not a regular file; not read")
+        with os.fdopen(os.open(path, flags), "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise UsageError(name, f"is {kind(st.st_mode)}, not a regular file; not read")
+            if st.st_size > limit and not whole:
+                return b"", st.st_size
+            data = fh.read(min(st.st_size, limit) + 1)  # one byte more tells a file still growing
+            if len(data) > st.st_size:
+                data += fh.read(limit + 1 - len(data))
+            return data, st.st_size
     except FileNotFoundError:
         raise UsageError(name, "no such file or directory") from None
     except PermissionError:
-        raise UsageError(name, "permission denied: cannot read the file") from None
-    except IsADirectoryError:
-        raise UsageError(name, "is a directory") from None
+        raise UsageError(name, f"permission denied: cannot read {what}") from None
     except OSError as err:
-        raise UsageError(name, f"cannot read the file: {err.strerror or err}") from None
-    return decode(name, data)
+        raise UsageError(name, f"cannot read {what}: {err.strerror or err}") from None
+
+
+def read_source(path: str | Path, limit: int = MAX_FILE_SIZE) -> Source:
+    """Read a file into a Source, turning every OS error into one clear line."""
+    return decode(str(path), read_regular(path, limit))
 
 
 def encode(source: Source, text: str) -> bytes:
@@ -83,36 +162,68 @@ def encode(source: Source, text: str) -> bytes:
     return ((BOM if source.bom else "") + text).encode("utf-8")
 
 
-def write_atomically(source: Source, text: str) -> None:
+def write_atomically(source: Source, text: str, roots: tuple[Path, ...] | None = None) -> None:
     """Replace the file with new text, all at once or not at all.
 
     A temporary file in the same folder is renamed over the original, so a crash or a full disk
-    never leaves half a draft. The file's permissions are kept. If the file changed on disk since
-    it was read, it is not written: the writer's newer words win over our fix.
+    never leaves half a draft. What the file is stays as it was:
+
+    - a symbolic link stays a link and its target is fixed, if the target lies inside `roots`
+      (the paths named on the command line; None: anywhere); a link in a repository pointing
+      out of it (at ~/.bashrc, say) is refused, never written through;
+    - the mode, the owner and the group are kept; a file whose owner or group this user cannot
+      give the new file is refused, not silently made ours;
+    - a file with other hard links is refused: the rename would part it from its other names
+      (and writing in place, not atomically, could leave half a draft under all of them);
+    - a file changed on disk since it was read is not written: the writer's newer words win.
     """
     path = Path(source.path)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target != path and roots is not None and not any(target.is_relative_to(r) for r in roots):
+        raise UsageError(
+            source.path, f"is a symbolic link to {target}, outside the paths named; not fixed (name the file to fix it)"
+        )
+    raw = source.raw or b""
     try:
-        current = path.read_bytes()
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = os.stat(target)
+        current = _read(target, len(raw), "the file", whole=True)[0]
     except OSError as err:
         raise UsageError(source.path, f"cannot re-read the file before fixing it: {err.strerror or err}") from None
-    if source.raw is not None and current != source.raw:
+    except UsageError as err:
+        raise UsageError(source.path, f"cannot re-read the file before fixing it: {err.what}") from None
+    if current != raw:
         raise UsageError(source.path, "changed on disk while it was being linted; not fixed")
-    if not mode & stat.S_IWUSR:
+    if not st.st_mode & stat.S_IWUSR:
         raise UsageError(source.path, "is read-only; not fixed (make it writable to apply fixes)")
+    if st.st_nlink > 1:
+        raise UsageError(
+            source.path,
+            f"has {st.st_nlink} hard links; not fixed (a fixed copy would part it from its other names: "
+            "fix a copy, or see --diff)",
+        )
     import tempfile  # only a run that writes pays for it
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    data = encode(source, text)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(encode(source, text))
+            made = os.fstat(fh.fileno())
+            if (made.st_uid, made.st_gid) != (st.st_uid, st.st_gid):
+                try:
+                    os.fchown(fh.fileno(), st.st_uid, st.st_gid)
+                except PermissionError:
+                    whose = "belongs to another user" if made.st_uid != st.st_uid else "has a group this user is not in"
+                    raise UsageError(source.path, f"{whose}; not fixed (the fixed file would not keep it)") from None
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as err:
+            os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))  # after fchown, which drops set-id bits
+        os.replace(tmp, target)
+    except BaseException as err:
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise UsageError(source.path, f"cannot write the fixed file: {err.strerror or err}") from None
+        if isinstance(err, OSError):
+            raise UsageError(source.path, f"cannot write the fixed file: {err.strerror or err}") from None
+        raise

@@ -133,10 +133,21 @@ SAID = Lazy(
 )
 MIN_QUOTE_WORDS = 8
 
+#: Paragraphs back that a speaker stays the speaker: a feature quotes one person across several
+#: paragraphs of narrative ("Attitudes have also changed. \u201cFor many years ...\u201d").
+SPEAKER_REACH = 4
+
+#: A speaker after the quotation: a comma, then a subject and its verb ("..., it found.", ",\u201d she
+#: added"), or a source after a dash ("\u2014 CBC.ca, August 15").
+AFTER_QUOTE = Lazy(
+    r"(?:,[\"\u201d\u2019']?|[\"\u201d\u2019'],)[ \t]*(?:(?i:it|he|she|they|we)|I|\p{Lu}[\p{L}.'\u2019-]+(?:[ \t]+\p{Lu}[\p{L}.'\u2019-]+)*)"
+    r"[ \t]+\p{Ll}+\b|[.!?]?[\"\u201d\u2019']?[ \t]*[\u2014\u2013-][ \t]*\S"
+)
+
 #: Someone who could be speaking: a personal pronoun, or a name (two capitalised words, or a
 #: capitalised word that is not the first of its sentence).
 SPEAKER = Lazy(
-    r"(?<![\p{L}-])(?:he|she|they|we|I|him|her|them|his|their)(?![\p{L}-])"
+    r"(?<![\p{L}-])(?:(?i:he|she|they|we|him|her|them|his|their)|I)(?![\p{L}-])"
     r"|(?<=[\p{Ll},;] )\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+"
 )
 
@@ -177,8 +188,12 @@ class QuoteWithoutSpeaker(Rule):
             outside = self._outside(prose, block.start, block.end, quotes)
             if ":" in outside or SPEECH.search(outside) or _speaker(outside):  # the cheap test first
                 continue
+            if any(AFTER_QUOTE.match(prose, q.end - (prose[q.end - 1] == ",")) for q in sentences):
+                continue  # the speaker follows the quotation: "..., it found."
             if n > 0 and prose[block.start] in QUOTE_MARKS and self._speaker_before(doc, blocks[n - 1]):
                 continue  # a paragraph that goes on with the last speaker's words
+            if any(SAID.search(prose, b.start, b.end) for b in blocks[max(0, n - SPEAKER_REACH) : n]):
+                continue  # a feature's speaker, named a few paragraphs before
             q = sentences[0]
             yield self.report(
                 doc,

@@ -13,6 +13,7 @@ from ...language.people import (
     TITLE_WORDS,
     census_first_names,
     full_namings,
+    initialled_namings,
     is_given_name_only,
     is_person_name,
     is_slip_of,
@@ -107,6 +108,8 @@ ORG_CUES = Lazy(
     rf"\b(?i:{ORG_WORDS})\s+{_NAME}\b|\b{_NAME}\s+(?:said|says)\s+in\s+a\s+statement"
     rf"|\b(?i:the|of|in|at|from|to|into|by|for|with|via)\s+{_NAME}\b"
     rf"|\b{_NAME}\s+(?:said|says|added|told)\s+(?:that\s+)?(?:it|its|they|their)\b|\b{_NAME},\s+(?:which|the|a|an)\s"
+    rf"|\b{_NAME}\s+\p{{Ll}}+\s+(?:its|their)\s"
+    rf"|\b(?i:the|of|in|at|from|to|into|by|for|with|via)\s+\p{{Lu}}\p{{Ll}}+\s+(?:and|&)\s+{_NAME}\b"
     rf"|\b{_NAME}['’]s\s+(?:shares|profits?|sales|board|chief|boss|website|spokesman|spokeswoman|owner|parent)\b"
     rf"|\b{_NAME}\s+(?:Inc|Ltd|plc|Corp|Group|Bank|Council|Party|University|Street|Road|Square|FC|United|City)\b"
 )
@@ -174,6 +177,8 @@ class SurnameFirstReference(Rule):
             """Named in full before `start` (the headline counts as before everything)."""
             if not firsts:
                 firsts.update(full_namings(headline, prose))
+                for known, at in initialled_namings(prose).items():
+                    firsts[known] = min(at, firsts.get(known, at))
             if firsts.get(name, len(prose) + 1) < start:
                 return True
             # "Mrs Abernaty" after "Lindiwe Abernathy": introduced, and misspelt since (T004)

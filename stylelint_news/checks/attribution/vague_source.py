@@ -19,6 +19,7 @@ from ...finding import Finding
 from ...language.wordlists import closed_class, determiners_of, source_nouns, verb_forms
 from ...rule import Rule
 from ...text.document import Document
+from .claims import HYPOTHETICAL, claims, known_group, passive_claim, subject_position
 from .cues import WORD_BEFORE, Cued, alternation, alternatives, cue_windows, next_in, sentence_index
 
 QUANT = r"(?:some|many|most|several|certain|numerous|various|countless|other|a\s+few|a\s+number\s+of|a\s+lot\s+of|lots\s+of|a\s+handful\s+of|a\s+growing\s+number\s+of|a\s+majority\s+of|plenty\s+of)"
@@ -48,7 +49,31 @@ CLAIMING = (
     "reckon",
     "agree",
     "hold",
+    "expect",
+    "suspect",
 )
+#: Verbs that turn even a bare profession into a weasel: a belief or a claim ("Analysts
+#: believe", "Campaigners claim"), not the routine report of a field's view ("Analysts say").
+BELIEVING = frozenset(
+    verb_forms(
+        (
+            "believe",
+            "think",
+            "reckon",
+            "suspect",
+            "claim",
+            "allege",
+            "contend",
+            "assert",
+            "insist",
+            "maintain",
+        ),
+        ["base", "third", "past"],
+    )
+)
+#: Sources named by their office, the accepted anonymous source of news: "officials believe" is
+#: no weasel, whatever the verb.
+OFFICES = frozenset({"officials", "authorities"})
 SAY_NOW = alternation(verb_forms(CLAIMING, ["base"]))
 SAY_PAST_WORDS = frozenset(verb_forms(CLAIMING, ["past"]))
 SAY_PAST = alternation(verb_forms(CLAIMING, ["past"]))
@@ -112,7 +137,7 @@ PRONOUN_SAY = Lazy(
 )
 
 PASSIVE = Lazy(
-    rf"(?<![\p{{L}}-])(?P<phrase>it(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been|['’]s){PASSIVE_ADV}?\s+{PASSIVE_VERB})(?![\p{{L}}-])"
+    rf"(?<![\p{{L}}-])(?P<phrase>it(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been|['’]s(?:\s+been)?){PASSIVE_ADV}?\s+{PASSIVE_VERB})(?![\p{{L}}-])"
     rf"(?!\s+(?:by|to\s+be\s+the\s+first))",
     regex.IGNORECASE,
 )
@@ -157,7 +182,11 @@ PATTERN_CUES = (
     Cued(
         PASSIVE,
         frozenset({"it", "it's", "it’s"}),
-        next_in(frozenset({"is", "was", "has", "had"}) | alternatives(PASSIVE_ADV_WORDS) | alternatives(PASSIVE_VERB)),
+        next_in(
+            frozenset({"is", "was", "has", "had", "been"})
+            | alternatives(PASSIVE_ADV_WORDS)
+            | alternatives(PASSIVE_VERB)
+        ),
         1,
         80,
     ),
@@ -214,8 +243,20 @@ class VagueSource(Rule):
             start, end = m.span("phrase")
             if start in seen or doc.in_quote(start) is not None:
                 continue
-            if pattern is VAGUE_SAY and not self._vague_subject(prose, m, function_words):
+            if pattern is VAGUE_SAY and not (
+                self._vague_subject(prose, m, function_words)
+                and claims(doc, m)
+                and not known_group(doc, m, PROFESSION_WORDS)
+            ):
                 continue
+            if pattern is PRONOUN_SAY and not (
+                subject_position(prose, start, function_words)
+                and not HYPOTHETICAL.intersection(m.group("phrase").lower().split())
+                and claims(doc, m)
+            ):
+                continue
+            if pattern is PASSIVE and not passive_claim(prose, start, end):
+                continue  # "if it is held, as expected, on 5 May": an event, not a claim
             if pattern is ACCORDING and SPECIFIC_AFTER.match(prose, end):
                 continue
             if pattern is RESEARCH and (self._named(doc, start) or not _bare(prose, start, function_words)):
@@ -226,9 +267,22 @@ class VagueSource(Rule):
 
     @staticmethod
     def _vague_subject(prose: str, m: regex.Match, function_words: frozenset[str]) -> bool:
-        """Whether the source is vague: not narrowed by a modifier before it ("Labour critics",
-        "security sources") or a named group after the verb; bare plurals only in the present
-        tense ("analysts said" reports what was said; "analysts say" asserts a standing view)."""
+        """Whether the source is vague and the subject of the verb: not narrowed by a modifier
+        before it ("Labour critics", "security sources") or a named group after the verb, not
+        inside a phrase ("a poll of 1,313 people suggests": the poll is the subject); bare
+        plurals only in the present tense or the perfect ("analysts said" reports what was said;
+        "sceptics have argued" asserts a standing view); a bare profession only with a verb of
+        belief or claim ("Analysts say" is a field's view, routine in business copy; "Analysts
+        believe" is a weasel); nothing hypothetical ("many would argue")."""
+        adverbs = m.group("adv").lower().split()
+        if any(a in HYPOTHETICAL for a in adverbs):
+            return False
+        verb = m.group("verb").lower()
+        if verb in SAY_PAST_WORDS and not any(a in ("has", "have") for a in adverbs):
+            return False  # "some analysts said the move was ill-timed" reports what was said
+        noun = m.group("noun").lower()
+        if noun in PROFESSION_WORDS and not m.group("q") and (verb not in BELIEVING or noun in OFFICES):
+            return False  # "Analysts say": a profession's view, routine in business copy
         before = WORD_BEFORE.search(prose[max(0, m.start() - 40) : m.start()])
         if before is not None:
             word = before.group(1)
@@ -236,12 +290,7 @@ class VagueSource(Rule):
                 return False
             if word.lower() not in function_words and not word.endswith((",", ";")) and not m.group("q"):
                 return False
-        noun = m.group("noun").lower()
-        if m.group("verb").lower() in SAY_PAST_WORDS:
-            return False  # "some analysts said the move was ill-timed" reports what was said
-        if noun in PROFESSION_WORDS and not m.group("q"):
-            return False  # "Analysts say": a profession's view, routine in business copy
-        return True
+        return subject_position(prose, m.start(), function_words)
 
     @staticmethod
     def _named(doc: Document, start: int) -> bool:

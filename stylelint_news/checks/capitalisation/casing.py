@@ -25,7 +25,17 @@ OPENERS = frozenset(":“\"‘'([{•*.!?…;/|")
 #: number ("1) If"); elsewhere "the match - Which has" is mid-sentence.
 DATELINE_DASH = Lazy(r"(?:\p{Lu}{2,}|\))\s*[-–—]\s*$")
 
-LIST_NUMBER = Lazy(r"(?:^|\s)(?:\d{1,2}|\p{L})\)\s*$")
+#: (A lookbehind, not "^": a search that starts at the sentence's start cannot see "^" there.)
+LIST_NUMBER = Lazy(r"(?<![\p{L}\p{N}])(?:\d{1,2}|\p{L})\)\s*$")
+
+#: A dateline of place names before a dash at the start of a story: "Evansville, Indiana, United
+#: States - This past week", "ROME, 3 May (AP) - The".
+_PLACE = r"\p{Lu}[\p{L}.'’]*(?:[ \t]+[\p{Lu}\p{N}][\p{L}\p{N}.'’]*)*"
+DATELINE = Lazy(rf"{_PLACE}(?:,[ \t]*{_PLACE})*(?:,?[ \t]*\([^)\n]{{1,40}}\))?[ \t]*[-–—]+[ \t]*")
+
+#: What may stand between the start of a line and its first word in a list or a numbered
+#: heading: "2 The labradoodle", "- The bill", "iv) The", "[note 8] How", "(b) A".
+LINE_MARKER = Lazy(r"[ \t]*(?:[-–—•*+>]|\(?\d{1,3}[.):]?|\(?\p{L}[.)]|[ivxIVX]{1,4}[.)]|\[[^\]\n]{1,40}\])[ \t]+$")
 
 #: Lowercase words that join the capitalised words of a name or title: "Bank of England",
 #: "Not the End of the World", "Will and Grace", "Who is Sylvia?".
@@ -60,6 +70,8 @@ class Slot:
     start: bool  # the first word of a sentence, or after a colon, quote, bracket or dash
     after: Word | None = None  # the word after `next`, when only spaces part them
     before: Word | None = None  # the word before `prev`, when only spaces part them
+    index: int = -1  # the word's index in the document's words
+    sentence: tuple[int, int] = (0, 0)  # the indexes [lo, hi) of its sentence's words
 
     def in_name(self) -> bool:
         """Whether the word belongs to a run of capitalised words, possibly joined by connectors."""
@@ -113,11 +125,13 @@ class Casing:
             start = (
                 i == 0
                 or any(c in OPENERS for c in gap_before)
+                or bool(LINE_MARKER.fullmatch(prose, prose.rfind("\n", 0, w.start) + 1, w.start))
                 or bool(
                     ("-" in gap_before or "–" in gap_before or "—" in gap_before or ")" in gap_before)
                     and (
                         DATELINE_DASH.search(prose, max(s.start, w.start - 40), w.start)
                         or LIST_NUMBER.search(prose, max(s.start, w.start - 40), w.start)
+                        or DATELINE.fullmatch(prose, s.start, w.start)
                         or not prose[s.start : w.start].strip(" \t-–—•*")
                     )
                 )
@@ -137,7 +151,7 @@ class Casing:
                 before = words[j - 2]
                 if i == 2 and before.text.lower() in function_words:
                     before = None
-            self.slots.append(Slot(w, prev, nxt, start, after, before))
+            self.slots.append(Slot(w, prev, nxt, start, after, before, j, (lo, hi)))
 
     @cached_property
     def capital_mid(self) -> Counter[str]:

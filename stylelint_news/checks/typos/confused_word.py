@@ -8,10 +8,13 @@ from ...engine.context import Context
 from ...engine.verdicts import Verdicts
 from ...finding import Finding
 from ...language import confusables
+from ...language.channel import edit
 from ...language.lexicon import pair_log, zipf
+from ...language.slips import MIN_LENGTH
 from ...language.wordlists import closed_class
 from ...rule import Rule
 from ...text.document import Document
+from . import wordfit
 from .frames import (
     ADVERBS_AFTER_THERE,
     BE,
@@ -37,18 +40,25 @@ class ConfusedWord(Rule):
     name = "confused-word"
     summary = "A real word that is wrong where it stands."
     what = (
-        "Flags a correctly spelt word that its neighbours show is a slip for a word one edit away "
-        "or a classic confusable, in frames news uses all the time: a subject followed by a "
-        'near-miss of a verb of saying ("the minister adder that", "the mayor toad reporters"); a possessive '
-        'before a noun ("in there home"); a comparative before "then" ("stronger then '
-        'ever"); a preposition before a name or determiner ("reports form China"); "now" '
-        'for "not" after a directive ("urged the crews now to sail") and "not" for "now" '
-        "where no auxiliary carries it; and a rare word where a common one fits both neighbours "
-        '("a pubic hearing"). The evidence is Google Books pair counts (symspellpy), word '
-        "frequencies (wordfreq) and parts of speech (lemminflect); a word that fits its neighbours "
-        '("an adder in the heather", "a toad in the pond", "Okafor slid the ball") passes.'
+        "Flags a correctly spelt word that its context shows is a slip for another: any word, not "
+        "a list. Its candidates are the common words one slip of the keys away (a letter dropped, "
+        'added, changed or two swapped) and the classic confusions ("affect"/"effect"); a '
+        "trigram model of general English (pocketsphinx's) weighs how well the word and each "
+        "candidate fit the words around them, and a noisy channel, learnt from codespell's record "
+        "of real misspellings, how likely each slip is. It flags a word when the candidate is over "
+        "a hundred times likelier, the Google Books word pairs agree, and the word is used once "
+        '("the union has serious concerns abut that", "a fund manger at the bank"). News frames '
+        'add what trigrams miss: a near-miss of a verb of saying after a subject ("the minister '
+        'adder that"), "there" before a noun, a comparative before "then", "now"/"not". It reads the '
+        'headline and standfirst as well as the body. Forms of one word ("matched"/"matches"), '
+        "two function words and numbers are left alone: those are grammar or choices, not slips."
     )
-    why = "A spell checker passes these, so they reach print; readers see them at once."
+    why = (
+        "A spell checker passes these, so they reach print; readers see them at once. The model "
+        "knows little of a rare word's company, so the rule asks for strong odds and tells how "
+        "strong they are: on 2,124 clean BBC articles it flags 0.8 words in 10,000, a fifth of them "
+        "the articles' own slips."
+    )
     bad = "The minister adder that the talks would resume on Monday."
     good = "The minister added that the talks would resume on Monday. An adder was seen on the heath."
     fix_safety = (
@@ -57,6 +67,27 @@ class ConfusedWord(Rule):
     )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        framed: set[int] = set()
+        for finding in self._frames(doc, ctx):
+            framed.add(finding.start)
+            yield finding
+        read = doc.read_words
+        for slip in wordfit.slips(doc, ctx, framed):
+            start, end, word = read.starts[slip.at], read.ends[slip.at], read.texts[slip.at]
+            yield self.report(
+                doc,
+                start,
+                end,
+                f'"{word}" looks like a slip for "{slip.meant}" here '
+                f"(about {_odds(slip.odds)} times likelier in this context)",
+                suggestions=[slip.meant],
+                replacement=slip.meant,
+                safe=False,
+            )
+
+    def _frames(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """The news frames (frames.py): a verb of saying, a possessive, a comparative, a
+        preposition, "now"/"not", judged from their neighbours in the body."""
         prose = doc.prose
         words = doc.words
         confusable = ctx.run.memo("T002 confusable", lambda: Verdicts(_may_be_confused)).hits_among(words.texts)
@@ -108,7 +139,7 @@ def _may_be_confused(x: str) -> bool | None:
         return True
     if not x.islower() or len(x) < 3 or not x.isalpha():
         return None
-    candidates = confusables.candidates(x)  # most words have none: no frequency to look up
+    candidates = _frame_candidates(x)  # most words have none: no frequency to look up
     zx = zipf(x) if candidates else 0
     if not zx:
         return None
@@ -165,7 +196,7 @@ def _meant(
         and not pair_log(p, "then")
     ):
         return "than", f'"{p} than"'
-    candidates = confusables.candidates(x)
+    candidates = _frame_candidates(x)
     function_words = closed_class()
     zx = zipf(x)
     found = _preposition(x, p, q, after, candidates, x_left, x_right, zx, function_words)
@@ -201,3 +232,20 @@ def _meant(
             # words ("a rock and") the counts only say which word is commoner
             return c, f'"{p} {c} {q}"'
     return None
+
+
+def _frame_candidates(x: str) -> tuple[str, ...]:
+    """The frames' candidates: the words one slip of the keys away (three letters or more). The
+    classic confusions further apart, or of two-letter words ("two"/"to"), are the contextual
+    model's to judge: a frame's neighbours cannot tell them apart."""
+    return tuple(c for c in confusables.candidates(x) if len(c) >= MIN_LENGTH and edit(x, c) is not None)
+
+
+def _odds(log_odds: float) -> str:
+    """Odds for a reader: "300", "2,000", "over a million"."""
+    if log_odds >= 6:
+        return "over a million"
+    value = 10**log_odds
+    digits = max(0, len(str(int(value))) - 1)
+    rounded = round(value, -digits) if value >= 10 else round(value)
+    return f"{int(rounded):,}"

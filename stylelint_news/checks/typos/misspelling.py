@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import partial
@@ -26,13 +28,17 @@ class Misspelling(Rule):
     name = "misspelling"
     summary = "A word that is not English."
     what = (
-        "Flags a lowercase word that is not in the lexicon (wordfreq's 321,000 English words, "
-        "with productive affixes and compounds) or that codespell lists as a misspelling, and "
-        "suggests the likeliest correction (the commonest word one edit away). Names and other "
-        "capitalised words, words the article capitalises elsewhere, initialisms, hyphenated "
-        "compounds, contractions and possessives, numbers and units, URLs, e-mail addresses, "
-        "handles, hashtags and the newsroom's own `words` pass. British and American spellings "
-        "both pass unless `dialect` is set."
+        "Flags a word that is not English, in the headline, standfirst and captions as in the body: "
+        "a lowercase word not in the lexicon (wordfreq's 321,000 English words, with productive "
+        "affixes and compounds), one that codespell lists as a misspelling whatever the web's count "
+        '("recieved"), one that is a far commoner dictionary word with a letter dropped ("missles"), '
+        'a capitalised word codespell knows as a misspelt name ("Portugese"), and the words of a '
+        'title-case headline ("Minister Resigns Over Expences Row"). It suggests the likeliest '
+        "correction. Names and other capitalised words, words the article capitalises elsewhere, "
+        "initialisms, hyphenated compounds, contractions and possessives, numbers and units, URLs, "
+        "e-mail addresses, handles, hashtags and the newsroom's own `words` pass; a ligature left by "
+        'a PDF ("ﬁnal") is read as its letters. British and American spellings both pass unless '
+        "`dialect` is set."
     )
     why = "A misspelt word is the first thing a reader notices and the last thing a writer sees."
     bad = "The harbour authority was finaly listening to the recomendations of residents."
@@ -44,7 +50,7 @@ class Misspelling(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        words = doc.words
+        words = doc.read_words
         judge = ctx.run.memo(
             ("T001 suspects", ctx.dialect, ctx.words),
             lambda: Verdicts(
@@ -55,15 +61,20 @@ class Misspelling(Rule):
                 )
             ),
         )
-        suspects = judge.hits_among(words.texts)
+        context = _Context(doc)
+        texts = [context.reading.get(i, t) for i, t in enumerate(words.texts)] if context.reading else words.texts
+        yield from self._capitalised(doc, context)
+        suspects = judge.hits_among(texts)
         if not suspects:
             return
         wrong_dialect = spelling.wrong_dialect(ctx.dialect)
-        context = _Context(doc)
-        for i in words.where(suspects):
+        for i in [i for i, t in enumerate(texts) if t in suspects]:
             w = words[i]
-            base, right = suspects[w.text]
-            if (
+            base, right = suspects[texts[i]]
+            if i in context.reading:  # a capitalised word of a title-case headline, read lowercase
+                right = right[:1].upper() + right[1:]
+                base = w.text[: len(base)]
+            elif (
                 base in context.capitalised
                 or prose[w.start - 1 : w.start] in ("@", "#", "&")
                 or prose[w.end : w.end + 1] == "&"
@@ -81,13 +92,34 @@ class Misspelling(Rule):
                     safe=False,
                 )
                 continue
-            if context.counts[w.text.lower()] > 1 and not spelling.is_listed(base):
+            if context.counts[texts[i].lower()] > 1 and not spelling.is_listed(base.lower()):
                 continue  # a typo is made once; a word written the same way twice is meant
             yield self.report(
                 doc,
                 w.start,
                 w.start + len(base),
                 f'misspelt "{base}": did you mean "{right}"?',
+                suggestions=[right],
+                replacement=right,
+                safe=False,
+            )
+
+    def _capitalised(self, doc: Document, context: _Context) -> Iterator[Finding]:
+        """A capitalised word whose lowercase form codespell lists as a misspelling of a proper
+        name ("Portugese" for "Portuguese"): names are never judged by frequency, but a known
+        misspelling of one is a misspelling."""
+        words = doc.read_words
+        for i, t in enumerate(words.texts):
+            if len(t) < 4 or not t[0].isupper() or not t[1:].islower() or i in context.reading:
+                continue
+            right = spelling.listed_correction(t.lower())
+            if right is None or not right[:1].isupper() or right.lower() == t.lower():
+                continue
+            yield self.report(
+                doc,
+                words.starts[i],
+                words.ends[i],
+                f'misspelt "{t}": did you mean "{right}"?',
                 suggestions=[right],
                 replacement=right,
                 safe=False,
@@ -104,6 +136,13 @@ def _suspect(text: str, own: frozenset[str], wrong_dialect: Mapping[str, str]) -
         base = CLITIC.sub("", text)
     if len(base) < 3 or not base.isalpha() or not base.islower() or "-" in text or base in own:
         return None
+    if not base.isascii():
+        # Extraction debris: a ligature ("ﬁnal") or another compatibility character stands for
+        # plain letters. Judged as those letters, and the writer's bytes are kept.
+        plain = unicodedata.normalize("NFKC", base)
+        if plain != base:
+            found = _suspect(plain, own, wrong_dialect) if plain.isalpha() and plain.islower() else None
+            return (base, found[1]) if found is not None and len(found[0]) == len(plain) else None
     right = wrong_dialect.get(base)
     if right is None:
         wrong, right = spelling.misspelling(base)
@@ -114,11 +153,32 @@ def _suspect(text: str, own: frozenset[str], wrong_dialect: Mapping[str, str]) -
 
 class _Context:
     """What T001 needs of the whole article to clear a suspect: the words it capitalises
-    somewhere (names) and how often each word occurs (a typo is made once)."""
+    somewhere (names) and how often each word occurs (a typo is made once); and the words of a
+    title-case headline or standfirst to read in lowercase ("Minister Resigns Over Expences
+    Row": a capital there says nothing of a name), by their index among the read words."""
 
     def __init__(self, doc: Document) -> None:
-        texts = doc.words.texts
-        self.capitalised = {t.lower() for t in texts if t[:1].isupper()}
-        if doc.headline is not None:
-            self.capitalised.update(t.lower() for t in CAPITALISED.findall(doc.headline.text))
-        self.counts = Counter(map(str.lower, texts))
+        body = doc.words.texts
+        self.capitalised = {t.lower() for t in body if t[:1].isupper()}
+        self.reading: dict[int, str] = {}
+        words = doc.read_words
+        for part in doc.parts:
+            if part.kind not in ("headline", "standfirst"):
+                continue
+            lo, hi = bisect_left(words.starts, part.start), bisect_left(words.starts, part.end)
+            texts = words.texts[lo:hi]
+            if _title_case(texts):
+                for i in range(lo, hi):
+                    t = words.texts[i]
+                    if t[:1].isupper() and t[1:].islower() and t.lower() not in self.capitalised:
+                        self.reading[i] = t.lower()
+            else:
+                self.capitalised.update(t.lower() for t in CAPITALISED.findall(part.text))
+        self.counts = Counter(t.lower() for t in words.texts)
+
+
+def _title_case(texts: list[str]) -> bool:
+    """Whether a headline capitalises its words as a title does ("Ferry Fares To Rise"): most
+    of its words of four letters or more begin with a capital."""
+    long = [t for t in texts if len(t) >= 4 and t[:1].isalpha()]
+    return len(long) >= 2 and sum(t[:1].isupper() for t in long) >= 0.75 * len(long)

@@ -1,0 +1,243 @@
+"""Whether a real word is a slip for another, judged by how well each fits where it stands.
+
+T002's contextual model, for any word, not a list: the noisy channel of spelling correction
+(Kernighan, Church and Gale 1990; Mays, Damerau and Mercer 1991). A word w typed where a writer
+meant c is likelier than w meant as written when
+
+    P(c | context) * P(w typed | c meant)  >  P(w | context) * P(w typed | w meant).
+
+The context is the trigram model of general English (language/lm.py): the three trigrams the
+word takes part in, with the word and with each candidate. The channel (language/channel.py)
+says how likely each slip is (a dropped letter far more than a far key; a classic confusion such
+as "affect"/"effect" most of all). The candidates are the common words one slip away and the
+classic confusions (language/confusables.py).
+
+An n-gram model knows little of a rare word's company, so on long, clean copy it would accuse
+every unusual word of being a slip for a common one. What keeps the flags to real slips:
+
+- a typo is made once: a word the article uses twice is meant;
+- forms of one word ("matched"/"matches") are grammar, not slips, and so are two function words
+  ("his"/"this"), whose choice trigrams cannot make (the news frames of frames.py judge some);
+- a second model must agree: the Google Books word-pair counts (an independent corpus) must also
+  prefer the candidate beside its neighbours;
+- the article's own vocabulary: a candidate the article uses elsewhere is likelier meant;
+- and the odds must be high, 100 to 1 after all of the above (`ODDS`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ...engine.context import Context
+from ...engine.verdicts import Verdicts
+from ...language.lexicon import pair_log
+from ...language.lm import END, START, LanguageModel, model
+from ...language.people import is_person_name
+from ...language.slips import slips_for
+from ...text.document import Document
+
+#: log10 of the odds the candidate must have over the word as written, all evidence counted.
+ODDS = 2.15
+#: log10 of how much likelier a candidate is when the article uses it elsewhere.
+OWN_VOCABULARY = 1.0
+
+
+class Slip(NamedTuple):
+    """A word judged a slip: its place among the document's read words, the word meant, and the
+    log10 odds that it was meant."""
+
+    at: int
+    meant: str
+    odds: float
+
+
+class Suspect(NamedTuple):
+    """What the run knows of a word type before reading its context: its model form and its
+    candidates (model form, word, log10 chance of the slip)."""
+
+    form: str
+    candidates: tuple[tuple[str, str, float], ...]
+
+
+def _suspect(word: str, lm: LanguageModel) -> Suspect | None:
+    """The word's model form and its candidates (language/slips.py), judged once per run."""
+    if not word.islower():
+        return None
+    found = slips_for(word.replace("’", "'"))
+    if not found:
+        return None
+    form = lm.lookup(word)
+    forms = [(lm.lookup(c), c, slip) for c, slip in found]
+    return Suspect(form, tuple((f, c, slip) for f, c, slip in forms if f is not None)) if form else None
+
+
+def run_logprob(lm: LanguageModel, seq: list[str | None], first: int, n: int) -> float:
+    """log10 P of up to `n` words of a `local` sequence from index `first` on, each given the two
+    before it (a break starts a phrase), stopping at the phrase's end or a word the model does
+    not know: what T003 compares a double and a single copy by."""
+    total = 0.0
+    for m in range(first, min(first + n, len(seq))):
+        word = seq[m]
+        if word is None:
+            break
+        word = END if word is BREAK else word
+        h1, h2 = _history(seq, m)
+        if h1 is not None:
+            total += lm.logprob(word, (h1, h2))
+        if word is END:
+            break
+    return total
+
+
+def _terms(lm: LanguageModel, seq: list[str | None], j: int, x: str) -> list[float]:
+    """log10 P of each trigram word j takes part in, with `x` in its place: the word given what
+    precedes it, then the next two words given it. Punctuation (BREAK) ends one phrase and starts
+    another, as a sentence boundary does for the model: "the world too, he said" asks whether
+    "too" ends a phrase, which "to" never does. A word with nothing known before it (a name, a
+    number) has no left term: it would only compare how common the words are, which is no
+    evidence that this one is out of place."""
+    terms = []
+    h1, h2 = _history(seq, j)
+    for word in (x, seq[j + 1] if j + 1 < len(seq) else None, seq[j + 2] if j + 2 < len(seq) else None):
+        if word is None:
+            break
+        if word is BREAK:
+            word = END
+        terms.append(lm.logprob(word, (h1, h2)) if h1 is not None else 0.0)
+        if word is END:
+            break
+        h2, h1 = h1, word
+    return terms
+
+
+def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
+    """The read words of the document that the model judges slips (words starting at an offset
+    in `skip` are left alone: the frames have judged them)."""
+    lm = model()
+    words = doc.read_words
+    texts = words.texts
+    spans = [(p.start, p.end) for p in doc.parts if p.kind != "byline"] + [(s.start, s.end) for s in doc.sentences]
+    ranges = [(bisect_left(words.starts, a), bisect_left(words.starts, b)) for a, b in spans]
+    openers = _openers(texts, ranges)
+    suspects = ctx.run.memo("T002 suspects", lambda: Verdicts(lambda w: _suspect(w, lm))).hits_among(
+        [*texts, *openers.values()]
+    )
+    if not suspects:
+        return
+    counts = Counter(t.lower() for t in texts)
+    for lo, hi in ranges:
+        for k in range(lo, hi):
+            word = openers.get(k, texts[k]) if k == lo else texts[k]
+            suspect = suspects.get(word)
+            if suspect is None or counts[word] > 1 or words.starts[k] in skip:
+                continue
+            seq, j = local(doc, lm, k, lo, hi)
+            found = _best(lm, seq, j, suspect, counts, texts, k)
+            if found is not None:
+                meant, odds = found
+                yield Slip(k, meant.capitalize() if word is not texts[k] else meant, odds)
+
+
+def sentence_around(doc: Document, k: int) -> tuple[int, int]:
+    """The read words [lo, hi) of the sentence (or article part) that holds read word k."""
+    words = doc.read_words
+    at = words.starts[k]
+    spans = [(p.start, p.end) for p in doc.parts] + [(s.start, s.end) for s in doc.sentences]
+    for start, end in spans:
+        if start <= at < end:
+            return bisect_left(words.starts, start), bisect_left(words.starts, end)
+    return k, k + 1
+
+
+def _openers(texts: list[str], ranges: list[tuple[int, int]]) -> dict[int, str]:
+    """The capitalised first words of sentences that may be common words, lowercased, by index:
+    "Principle reasons ..." is judged as "principle". A word the article capitalises mid-sentence,
+    or that the name lists know, is a name."""
+    firsts = {lo for lo, hi in ranges if lo < hi}
+    named = {t for i, t in enumerate(texts) if i not in firsts and t[:1].isupper()}
+    out = {}
+    for lo in firsts:
+        t = texts[lo]
+        if len(t) > 1 and t[0].isupper() and t[1:].islower() and t not in named and not is_person_name(t):
+            out[lo] = t.lower()
+    return out
+
+
+#: Characters that part two words into different phrases: the model has no punctuation, so words
+#: on either side of one are no trigram ("Locally, too, analysts say" is not "locally too analysts").
+#: Where punctuation parts two words in the model's view of a sentence.
+BREAK = "|"
+BREAKS = frozenset(',;:()[]"“”—–/…!?.-')
+
+
+def local(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[list[str | None], int]:
+    """The model's view of the words around word k of the sentence [lo, hi): the two before and
+    the two after it (model forms; None for a word the model does not know), BREAK wherever
+    punctuation parts two words, and the sentence's boundaries where they fall; and where word k
+    stands in it. Five words are all the trigrams around word k can see."""
+    words = doc.read_words
+    texts, starts, ends, text = words.texts, words.starts, words.ends, doc.text
+    seq: list[str | None] = [START] if k - 2 <= lo else []
+    j = 0
+    for i in range(max(lo, k - 2), min(hi, k + 3)):
+        if i > lo and i > k - 2 and not BREAKS.isdisjoint(text[ends[i - 1] : starts[i]]):
+            seq.append(BREAK)
+        t = texts[i]
+        if i == k:
+            j = len(seq)
+        seq.append(lm.lookup(t) if t.isalpha() or "'" in t or "’" in t else None)
+    if k + 3 >= hi:
+        seq.append(END)
+    return seq, j
+
+
+def _best(
+    lm: LanguageModel, seq: list[str | None], j: int, suspect: Suspect, counts: Counter[str], texts: list[str], k: int
+) -> tuple[str, float] | None:
+    """The candidate meant at position j, and its log10 odds, if they pass ODDS. A candidate's
+    own term is asked first: the next words' terms can raise its odds at most by what they cost
+    the word as written (a probability is at most 1), so a candidate that cannot reach ODDS even
+    then is not asked about them."""
+    base = _terms(lm, seq, j, suspect.form)
+    if not base:
+        return None
+    rest = sum(base[1:])
+    history = _history(seq, j)
+    best: tuple[float, str] | None = None
+    for c_form, c, slip in suspect.candidates:
+        prior = slip + (OWN_VOCABULARY if counts[c] else 0.0)
+        first = _terms(lm, seq, j, c_form) if len(base) == 1 else None
+        if first is None:
+            head = lm.logprob(c_form, history) if history[0] is not None else 0.0
+            if head - base[0] - rest + prior <= ODDS:
+                continue
+            first = _terms(lm, seq, j, c_form)
+        odds = sum(first) - base[0] - rest + prior
+        if odds > ODDS and (best is None or odds > best[0]):
+            best = (odds, c)
+    if best is None or not _pairs_agree(texts, k, best[1]):
+        return None
+    return best[1], best[0]
+
+
+def _history(seq: list[str | None], j: int) -> tuple[str | None, str | None]:
+    """The two words before word j, most recent first, as _terms reads them."""
+    h1 = START if seq[j - 1] is BREAK else seq[j - 1]
+    h2 = None if h1 is START or j < 2 else (START if seq[j - 2] is BREAK else seq[j - 2])
+    return h1, h2
+
+
+def _pairs_agree(texts: list[str], k: int, meant: str) -> bool:
+    """Whether the Google Books pair counts also prefer the candidate beside the word's
+    neighbours (an unlisted pair counts as rare)."""
+    word = texts[k].lower()
+    before = texts[k - 1].lower() if k else None
+    after = texts[k + 1].lower() if k + 1 < len(texts) else None
+
+    def fit(x: str) -> float:
+        return (pair_log(before, x) if before else 0.0) + (pair_log(x, after) if after else 0.0)
+
+    return fit(meant) > fit(word)

@@ -1,0 +1,246 @@
+"""T002's contextual model and the T001/T003 mechanisms of issue 15, on sentences of our own."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from stylelint_news.engine.context import current
+from stylelint_news.language import channel, slips
+from stylelint_news.language.inflections import same_lemma
+from stylelint_news.language.lm import END, START, model
+
+
+@pytest.fixture(scope="module")
+def lm():
+    with current().active():
+        yield model()
+
+
+# -- candidates and the channel ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed, meant, kind",
+    [
+        ("manger", "manager", "drop"),
+        ("adress", "address", "drop-double"),
+        ("tje", "the", "neighbour-key"),  # j is beside h
+        ("fame", "fume", "vowel"),
+        ("barn", "born", "vowel"),
+        ("plot", "blot", "other-key"),
+        ("form", "from", "swap"),
+        ("planed", "planned", "drop-double"),
+        ("hoppe", "hope", "double"),
+        ("stoop", "stop", "double"),
+        ("mosth", "most", "insert-neighbour"),
+        ("pricnes", "princes", "swap"),
+    ],
+)
+def test_each_slip_has_its_kind(typed, meant, kind):
+    assert channel.edit(typed, meant) == kind
+
+
+def test_slips_are_weighed_by_kind_and_a_classic_confusion_most_of_all():
+    with current().active():
+        drop = channel.log_slip("manger", "manager")
+        far_key = channel.log_slip("plot", "blot")
+        classic = channel.log_slip("loose", "lose")
+        assert classic == channel.CONFUSION
+        assert classic > drop > far_key  # a dropped letter is commoner than a key across the board
+        assert channel.log_slip("harbour", "ferry") is None  # no one slip turns one into the other
+
+
+def test_candidates_leave_out_forms_of_one_word_function_pairs_and_numbers():
+    with current().active():
+        assert same_lemma("matched", "matches") and same_lemma("woman", "women")
+        assert not same_lemma("trial", "trail")
+        for word, not_meant in (("matched", "matches"), ("his", "this"), ("two", "to")):
+            assert not_meant not in [c for c, _ in slips._judged(word)], word  # the rules the table is built by
+            assert not_meant not in [c for c, _ in slips.slips_for(word)], word  # and the stored table
+        assert "their" in [c for c, _ in slips.slips_for("there")]  # a classic confusion of function words
+        assert "trial" in [c for c, _ in slips.slips_for("trail")]
+
+
+# -- the model ---------------------------------------------------------------------------------
+
+
+def test_the_model_knows_british_spellings_by_their_american_form(lm):
+    assert lm.lookup("criticise") == "criticize" and lm.lookup("Organise") == "organize"
+    assert lm.lookup("xqzvw") is None
+
+
+def test_a_word_in_its_usual_company_is_likelier_than_a_slip(lm):
+    assert lm.logprob("manager", ("fund", "a")) > lm.logprob("manger", ("fund", "a")) + 2
+    assert lm.logprob("the", (START,)) > lm.logprob("the", ("the",))
+
+
+def test_an_unknown_word_ends_the_history_it_backs_off_from(lm):
+    """A name the model does not know is no context: P(word | unknown, x) is P(word)."""
+    assert lm.logprob("said", (None, "the")) == lm.logprob("said", ())
+    assert lm.logprob("said", ("minister", None)) == lm.logprob("said", ("minister",))
+
+
+@pytest.mark.parametrize(
+    "text, word, meant",
+    [
+        ("Investors asked a fund manger at the bank whether rates would rise.", "manger", "manager"),
+        ("The union has serious concerns abut that approach to pay.", "abut", "about"),
+        ("His early career was in stark contract to his later success.", "contract", "contrast"),
+        ("The government fell after less then four years in office.", "then", "than"),
+        ("If we loose the vote, the plan is dead, the leader said.", "loose", "lose"),
+        ("The council will weight for the results before deciding.", "weight", "wait"),
+    ],
+)
+def test_a_real_word_out_of_place_is_flagged_with_the_word_meant(lint, text, word, meant):
+    found = lint(text, select="T002")
+    assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [(word, meant)]
+    assert "times likelier" in found[0].message and not found[0].fix.safe
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city has a long coastline and the fishing fleet is small.",
+        "Passengers waited for hours at the port before the ferry left the harbour.",
+        "The coach praised his players after their win on Saturday.",
+        "The minister said he would visit the hospital too, after the talks.",  # "too," ends a phrase
+        "Africa needed to listen to the world too, he said.",
+        "Councillors voted to approve the plan, and two members abstained.",  # a number is chosen
+    ],
+)
+def test_words_that_fit_their_context_pass(lint, text):
+    assert lint(text, select="T002") == []
+
+
+def test_a_word_the_article_uses_twice_is_meant(lint):
+    once = "Investors asked a fund manger at the bank whether rates would rise."
+    twice = once + " The manger said rates would stay where they were."
+    assert lint(once, select="T002") and not lint(twice, select="T002")
+
+
+def test_headlines_and_standfirsts_are_read_too(lint):
+    text = (
+        "---\n"
+        "title: Investors quiz fund manger at the bank\n"
+        "standfirst: The union has serious concerns abut that approach to pay.\n"
+        "---\n\n"
+        "Rates stayed where they were.\n"
+    )
+    found = lint(text, select="T002")
+    assert sorted(text[f.start : f.end] for f in found) == ["abut", "manger"]
+    assert all(f.line in (2, 3) for f in found)
+
+
+# -- T001 --------------------------------------------------------------------------------------
+
+
+def test_typos_in_a_title_case_headline_and_a_standfirst_are_found(lint):
+    text = '---\ntitle: "Minister Resigns Over Expences Row"\ndek: The minsiter denied it.\n---\n\nHe went.\n'
+    found = lint(text, select="T001")
+    assert [(text[f.start : f.end], f.suggestions[0], f.line) for f in found] == [
+        ("Expences", "Expenses", 2),
+        ("minsiter", "minister", 3),
+    ]
+
+
+def test_a_plain_text_headline_is_spell_checked(lint):
+    text = "Ferry fares to rise in the autum\n\nFares will rise in October.\n"
+    assert [text[f.start : f.end] for f in lint(text, path="a.txt", select="T001")] == ["autum"]
+
+
+def test_ligatures_are_read_as_their_letters_and_the_writers_bytes_kept(lint):
+    text = "The ﬁnal ﬁve teams reached the ﬁnel stage of the contest."
+    found = lint(text, select="T001")
+    assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [("ﬁnel", "final")]
+
+
+def test_a_capitalised_word_a_misspelling_list_knows_is_a_misspelling(lint):
+    text = "The Portugese ambassador met the Portuguese team in Lisbon."
+    found = lint(text, select="T001")
+    assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [("Portugese", "Portuguese")]
+
+
+def test_a_frequent_web_misspelling_with_a_letter_dropped_is_a_misspelling(lint):
+    text = "The army said the missles were old, and the supremo agreed."
+    found = lint(text, select="T001")
+    assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [("missles", "missiles")]
+
+
+@pytest.mark.parametrize("size", [10_000, 1_000_000])
+def test_one_enormous_word_is_no_candidate_and_costs_little(lint, size):
+    text = "Head\n\nThe word " + "a" * size + " is long.\n"
+    start = time.perf_counter()
+    assert lint(text, path="a.txt", select="T") == []
+    assert time.perf_counter() - start < 2
+
+
+# -- T003 --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, flagged, safe",
+    [
+        ("The council will meet to to discuss the budget.", "to to", True),
+        ("The report was sent to the the committee.", "the the", True),
+        ("The plan is is unpopular with voters.", "is is", False),
+        ("If he said it it would be news.", "it it", False),  # may want a comma
+        ("The plan that that failed was costly.", "that that", False),
+    ],
+)
+def test_slips_of_doubling_and_whether_deleting_one_is_safe(lint, text, flagged, safe):
+    found = lint(text, select="T003")
+    assert [text[f.start : f.end] for f in found] == [flagged]
+    assert found[0].fix.safe is safe
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What it is is a matter of money.",
+        "He said that that plan had failed.",
+        "She had had enough of the delays.",
+        "It was very very cold on the quay.",
+    ],
+)
+def test_english_doubles_its_own_words_and_those_pass(lint, text):
+    assert lint(text, select="T003") == []
+
+
+def test_a_double_in_the_headline_is_found(lint):
+    text = "Ferry fares to rise in the the autumn\n\nFares will rise.\n"
+    assert [text[f.start : f.end] for f in lint(text, path="a.txt", select="T003")] == ["the the"]
+
+
+def test_no_audio_library_is_loaded():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from stylelint_news import lint_text; "
+        "lint_text('The council will weight for the results.'); "
+        "print('sounddevice' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_end_marks_a_phrase_boundary(lm):
+    """A phrase-final "too" is what the model expects before a break, "to" never."""
+    assert lm.logprob(END, ("too", "hospital")) > lm.logprob(END, ("to", "hospital")) + 1
+
+
+def test_punctuation_parts_the_words_the_model_sees(lm):
+    """The model has no punctuation: a comma, a dash or a quotation mark between two words is a
+    phrase boundary in its view, so "too," is read as ending a phrase."""
+    from stylelint_news.checks.typos.wordfit import BREAK, local
+    from stylelint_news.text.document import Document
+    from stylelint_news.text.source import Source
+
+    doc = Document.parse(Source("a.md", "He would visit the hospital too, after the talks.\n"))
+    words = doc.read_words
+    k = words.texts.index("too")
+    seq, j = local(doc, lm, k, 0, len(words))
+    assert seq[j] == "too" and seq[j + 1] is BREAK and seq[j - 1] == "hospital"
+    assert local(doc, lm, 0, 0, len(words))[0][0] is START
