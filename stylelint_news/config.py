@@ -203,10 +203,14 @@ _EXTENDING: ContextVar[tuple[Path, ...]] = ContextVar("stylelint_news_extending"
 #: Keys whose value is a table: the extending file's entries go over the extended file's.
 _TABLES = ("per_file_ignores", "options", "severity")
 
+#: Lists that add to the extended file's, as their names say; a `select` of the extending file
+#: starts the selection afresh, and then they are its own.
+_ADDING = ("extend_select", "extend_ignore")
+
 
 def _extending(settings: Settings, given: set[str], where: str) -> Settings:
     """`settings` put over the configuration it extends (ruff's semantics: the extending file's
-    keys win; tables merge entry by entry). The extended file may live anywhere, and its own
+    keys win; tables merge entry by entry; extend-select and extend-ignore add). The extended file may live anywhere, and its own
     relative paths (rules, words file, vocabularies) are read from its folder."""
     assert settings.extend is not None
     target = Path(settings.root, settings.extend).resolve()
@@ -230,9 +234,13 @@ def _extending(settings: Settings, given: set[str], where: str) -> Settings:
         "vocabularies": tuple(str(Path(base.root, p)) for p in base.vocabularies),
         "words_file": str(Path(base.root, base.words_file)) if base.words_file else None,
     }
+    if "select" in given:
+        changes.update({attr: getattr(settings, attr) for attr in _ADDING})
     for attr in given - {"path", "root"}:
         mine = getattr(settings, attr)
-        if attr in _TABLES:
+        if attr in _ADDING and "select" not in given:
+            changes[attr] = tuple(dict.fromkeys((*getattr(base, attr), *mine)))
+        elif attr in _TABLES:
             changes[attr] = tuple({**dict(getattr(base, attr)), **dict(mine)}.items())
         elif attr == "vocabulary":
             changes[attr] = Vocabulary(

@@ -51,6 +51,19 @@ def test_a_desk_extends_the_newsroom(tmp_path):
     assert r.returncode == 1 and r.stdout.decode().endswith(": N101 tabloid slams\n")
 
 
+def test_extend_select_adds_to_the_newsrooms_unless_the_desk_selects_afresh(tmp_path):
+    (tmp_path / "newsroom.toml").write_text('extend-select = ["S101"]\nextend-ignore = ["A003"]\n', encoding="utf-8")
+    (tmp_path / "desk.toml").write_text(
+        'extend = "newsroom.toml"\nextend-select = ["S103"]\nextend-ignore = ["C001"]\n', encoding="utf-8"
+    )
+    settings = config.load_file(tmp_path / "desk.toml")
+    assert settings is not None
+    assert settings.extend_select == ("S101", "S103") and settings.extend_ignore == ("A003", "C001")
+    (tmp_path / "fresh.toml").write_text('extend = "newsroom.toml"\nselect = ["T"]\n', encoding="utf-8")
+    fresh = config.load_file(tmp_path / "fresh.toml")
+    assert fresh is not None and fresh.select == ("T",) and fresh.extend_select == fresh.extend_ignore == ()
+
+
 def test_a_cycle_is_an_error(tmp_path):
     (tmp_path / "a.toml").write_text('extend = "b.toml"\n', encoding="utf-8")
     (tmp_path / "b.toml").write_text('extend = "a.toml"\n', encoding="utf-8")
