@@ -99,10 +99,11 @@ def test_folder_is_searched_for_extensions(tmp_path):
     write(tmp_path, "a.txt", DRAFT)
     (tmp_path / "sub").mkdir()
     write(tmp_path / "sub", "b.md", DRAFT)
-    write(tmp_path / "sub", "c.html", DRAFT)
+    write(tmp_path / "sub", "c.rtf", DRAFT)
     r = run_cli(str(tmp_path))
     paths = [ln.split(":")[0] for ln in r.stdout.decode().splitlines()]
     assert paths == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.md")]
+    assert "skipped 1 file of kinds not read: .rtf (1)" in r.stderr.decode()
 
 
 def test_pipe_into_head_has_no_traceback(tmp_path):
@@ -176,9 +177,7 @@ def test_a_file_name_cannot_split_a_line_or_forge_a_workflow_command(tmp_path):
     flake8 = run_cli(INJECTING, "--no-cache", cwd=tmp_path).stdout.decode()
     assert flake8 == '"a\\n::error title=forged::pwned\\r.md":3:21: T003 repeated word "to": delete the second one\n'
     github = run_cli(INJECTING, "--no-cache", "--format", "github", cwd=tmp_path).stdout.decode()
-    assert github.count("\n") == 1 and github.startswith(
-        "::warning file=a%0A%3A%3Aerror title=forged%3A%3Apwned%0D.md,"
-    )
+    assert github.count("\n") == 1 and github.startswith("::error file=a%0A%3A%3Aerror title=forged%3A%3Apwned%0D.md,")
     sarif = json.loads(run_cli(INJECTING, "--no-cache", "--format", "sarif", cwd=tmp_path).stdout)
     uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "a%0A%3A%3Aerror%20title%3Dforged%3A%3Apwned%0D.md" and unquote(uri) == INJECTING

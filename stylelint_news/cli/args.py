@@ -34,7 +34,7 @@ def parser() -> argparse.ArgumentParser:
         "--format",
         default="flake8",
         metavar="NAME",
-        help="flake8 (default), json, github, sarif, gitlab, or a plugin's",
+        help="flake8 (default), json, jsonl (a finding a line), github, sarif, gitlab, or a plugin's",
     )
     p.add_argument(
         "--show-source", action="store_true", help="print the words around each finding and a caret under it"
@@ -58,6 +58,14 @@ def parser() -> argparse.ArgumentParser:
         help="colour the findings: auto (default) at a terminal, unless NO_COLOR is set",
     )
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument(
+        "--fail-level",
+        choices=["info", "warning", "error"],
+        help="exit 1 only for findings at this level or above; those below are reported (default: every finding)",
+    )
+    p.add_argument(
+        "--show-traceback", action="store_true", help="print the traceback of a rule that crashes (else one line)"
+    )
     p.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument(
         "--exclude", type=selectors, metavar="LIST", help="globs a folder run passes over, instead of the defaults"
@@ -83,6 +91,12 @@ def parser() -> argparse.ArgumentParser:
         help="report inline suppressions that suppress nothing (X001)",
     )
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to lint with (default: the number of cores)")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="lint on a Dask cluster: its scheduler's address (tcp://host:8786), or `local` to start one here "
+        "with --jobs workers (pip install 'stylelint-news[dask]')",
+    )
     p.add_argument("--no-cache", action="store_true", help="lint every file, even those unchanged since the last run")
     p.add_argument(
         "--cache-dir", metavar="DIR", help="where results and built data are kept (default: ~/.cache/stylelint-news)"

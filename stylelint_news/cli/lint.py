@@ -6,7 +6,8 @@ import argparse
 import heapq
 import os
 import sys
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,12 +15,14 @@ from .. import __version__, config
 from ..engine import datastore, plugins
 from ..engine.context import RunContext
 from ..engine.files import expand
-from ..engine.linter import Flags, Linter
+from ..engine.linter import Flags, Linter, Result
 from ..engine.runner import default_jobs, lint_paths, lint_stdin
 from ..errors import ExitCode, UsageError
+from ..finding import LEVELS
 
 if TYPE_CHECKING:
     from ..engine.baseline import Baseline
+    from ..output.report import FileOutput
 
 
 def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -39,7 +42,8 @@ def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     ctx = RunContext.at(args.cache_dir)
     try:
         with ctx.active():
-            _, registry = plugins.build(settings)
+            # a broken pack must not stop the commands that help fix it
+            _, registry = plugins.build(settings, go_on=bool(args.list_rules or args.explain))
         return _lint(args, out, paths, settings, registry, ctx)
     finally:
         ctx.close()
@@ -66,6 +70,7 @@ def _lint(
         report_unused_suppressions=args.report_unused_suppressions,
         fix=args.fix or args.diff,
         unsafe_fixes=args.unsafe_fixes,
+        show_traceback=args.show_traceback,
     )
     linter = Linter(settings, registry, flags, ctx)
     if args.explain:
@@ -75,21 +80,26 @@ def _lint(
         if rule is None:
             raise UsageError("--explain", f"no rule {args.explain!r} (see --list-rules)")
         out(rule.explain())
-        return ExitCode.CLEAN
+        return _loaded(registry)
     if args.list_rules:
         running = {r.code for r in linter.rules}
         for code in sorted(registry.rules):
             r = registry.rules[code]
             mark = "on " if code in running else "off"
-            origin = f"  [{r.origin}]" if r.origin != "builtin" else ""
-            out(f"{code}  {mark}  {r.name:<28} {r.summary}{origin}\n")
-        return ExitCode.CLEAN
+            out(f"{code}  {mark}  {r.name:<28} {r.summary}  [{r.origin}]\n")
+        return _loaded(registry)
     formatter = registry.formats.get(args.format)
     if formatter is None:
         known = ", ".join(sorted(registry.formats))
         raise UsageError("--format", f"unknown format {args.format!r} (choose from {known})")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs", "must be 1 or more")
+    if args.scheduler:
+        if fixing or args.diff:
+            raise UsageError("--scheduler", "only lints: fix files (--fix, --diff) with a run on this machine")
+        from ..dask import require
+
+        require("--scheduler")
 
     from ..output.report import Reporter, ReportOptions
     from ..output.terminal import color_wanted, is_terminal
@@ -120,18 +130,18 @@ def _lint(
 
         rule_files = tuple(str(Path(settings.root, r)) for r in settings.rules)
         words_file = (str(Path(settings.root, settings.words_file)),) if settings.words_file else ()
+        vocabularies = tuple(map(str, settings.vocabulary_files()))
         run_key = fingerprint(
             settings,
             flags,
             sorted(registry.plugins),
             sorted((c, r.origin) for c, r in registry.rules.items()),
-            files=(*rule_files, *words_file),
+            files=(*rule_files, *words_file, *vocabularies),
         )
         cache = ResultCache(ctx.store, run_key)
-    stdin_result = []
-    if stdin:
-        stdin_result.append(lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename))
+    stdin_result = lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename) if stdin else []
     skipped: list[str] = []
+    unread: Counter[str] = Counter()
     # Sorted (each file once), so the report can write each file's findings as it comes and still
     # give them in the order of their paths, as sorting them all at the end did.
     named = [p for p in paths if p != "-"]
@@ -140,6 +150,7 @@ def _lint(
         settings.extensions,
         settings.excluded,
         skipped,
+        unread,
         gitignore=settings.respect_gitignore,
         force_exclude=settings.force_exclude,
     )
@@ -149,10 +160,17 @@ def _lint(
             files = [f for f in files if not _same_file(f, name)]
     roots = tuple(Path(os.path.realpath(p)) for p in paths if p != "-")  # what a fix may write through a link
     finish = reporter.file_output(fixing, roots=roots)
-    linted = lint_paths(linter, finish, files, args.jobs or default_jobs(), cache)
+    if args.scheduler:
+        linted = _on_cluster(args, linter, finish, files, cache.run if cache else None)
+    else:
+        linted = lint_paths(linter, finish, files, args.jobs or default_jobs(), cache)
     results = heapq.merge(stdin_result, linted, key=lambda r: r.path)
     notices = [skipped_notice(skipped)] if skipped else []
-    findings, problems = reporter.report(results, notices, total=len(files) + len(stdin_result))
+    if unread:
+        from ..text.readers import skipped_notice as unread_notice
+
+        notices.append(unread_notice(unread))
+    _, problems = reporter.report(results, notices, total=len(files) + int(stdin))
     if args.write_baseline:
         assert baseline is not None
         recorded = baseline.write(args.write_baseline)
@@ -162,7 +180,7 @@ def _lint(
             )
     if problems:
         return ExitCode.ERROR
-    if findings and not args.exit_zero:
+    if failing(reporter.levels, args.fail_level or settings.fail_level) and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
 
@@ -186,6 +204,35 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def _on_cluster(
+    args: argparse.Namespace, linter: Linter, finish: FileOutput, files: list[str], result_key: str | None
+) -> Iterator[Result]:
+    """The files' results from the Dask cluster at --scheduler, built there as `linter` is here."""
+    from ..dask.client import lint_on_cluster
+    from ..dask.worker import Recipe
+
+    recipe = Recipe.of(linter, cache_dir=args.cache_dir, result_key=result_key, finish=finish)
+    return lint_on_cluster(args.scheduler, recipe, files, args.jobs or default_jobs())
+
+
+def _loaded(registry: plugins.Registry) -> int:
+    """After `--list-rules` or `--explain`: what could not be loaded, and exit 2 if anything."""
+    from . import error
+
+    for problem in registry.problems:
+        error(problem)
+    return ExitCode.ERROR if registry.problems else ExitCode.CLEAN
+
+
+def failing(levels: Counter[str], fail_level: str | None) -> bool:
+    """Whether findings of these levels fail the run: any finding, or with a fail level only
+    those at it or above (the others are reported and the run passes)."""
+    if fail_level is None:
+        return levels.total() > 0
+    least = LEVELS.index(fail_level)
+    return any(n and LEVELS.index(level) >= least for level, n in levels.items())
 
 
 def skipped_notice(skipped: list[str], shown: int = 5) -> str:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from fnmatch import translate
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..text.readers import unread as unread_kind
 from ..text.source import kind
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ def expand(
     extensions: Sequence[str],
     exclude: Sequence[str],
     skipped: list[str] | None = None,
+    unread: Counter[str] | None = None,
     *,
     gitignore: bool = False,
     force_exclude: bool = False,
@@ -78,7 +81,9 @@ def expand(
     ever, a link to /dev/zero would fill the memory. Each such file found is added to `skipped`
     (as "path (what it is)") for the run to mention; a file named on the command line is always
     yielded, and reading it reports what it is, unless `force_exclude` passes it over (silently,
-    as ruff does: the hook was handed a file the project does not lint).
+    as ruff does: the hook was handed a file the project does not lint). Documents of a kind no
+    reader reads (or whose extra is not installed: .docx) are counted by suffix in `unread`
+    (text/readers.unread).
     """
     exts = tuple(e.lower() for e in extensions)
     chains: dict[Path, tuple[Ignore, ...]] = {}  # a folder's ignore files, read once for all its files
@@ -91,7 +96,15 @@ def expand(
             continue
         found: list[str] = []
         ignores = _ignores_above(path) if gitignore else None
-        _walk(str(path), exts, _exclusions(tuple(exclude)), found, skipped if skipped is not None else [], ignores)
+        _walk(
+            str(path),
+            exts,
+            _exclusions(tuple(exclude)),
+            found,
+            skipped if skipped is not None else [],
+            unread if unread is not None else Counter(),
+            ignores,
+        )
         yield from sorted(found)
 
 
@@ -101,6 +114,7 @@ def _walk(
     exclude: _Exclusions,
     found: list[str],
     skipped: list[str],
+    unread: Counter[str],
     ignores: tuple[Ignore, ...] | None,
 ) -> None:
     """What os.walk gave (links to folders are not followed, unreadable folders are passed over),
@@ -131,10 +145,15 @@ def _walk(
             if entry.is_symlink() or exclude.match(name, path) or (ignores and _ignored(name + "/", ignores)):
                 continue
             inner = None if ignores is None else tuple((s, f"{rel}{name}/") for s, rel in ignores)
-            _walk(path, exts, exclude, found, skipped, inner)
-        elif (
-            name.lower().endswith(exts) and not exclude.match(name, path) and not (ignores and _ignored(name, ignores))
-        ):
+            _walk(path, exts, exclude, found, skipped, unread, inner)
+            continue
+        taken = name.lower().endswith(exts)
+        suffix = unread_kind(name, taken)
+        if (suffix is None and not taken) or exclude.match(name, path) or (ignores and _ignored(name, ignores)):
+            continue
+        if suffix is not None:
+            unread[suffix] += 1
+        else:
             try:
                 regular = entry.is_file(follow_symlinks=False) or stat.S_ISREG(entry.stat().st_mode)
             except OSError:

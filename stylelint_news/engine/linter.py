@@ -7,18 +7,24 @@ fix-and-lint-again loop behind `--fix`.
 
 from __future__ import annotations
 
+import copy
+import traceback
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
+from time import perf_counter
+
+import regex
 
 from ..config import Settings
 from ..errors import RuleSkipped, UsageError
 from ..finding import Finding
+from ..packs.budget import PatternBudget, spending
 from ..rule import Rule
 from ..text.document import Document
 from ..text.source import Source
-from . import fixes, selection, suppression
+from . import fixes, selection, suppression, vocabulary
 from .context import Context, RunContext
 from .patterns import Lazy
 from .plugins import Registry
@@ -32,6 +38,8 @@ MAX_FIX_PASSES = 10
 PIECE = 1_000_000
 #: Where a piece may end, best first: after a blank line, a line break, a space.
 PIECE_BREAKS = (Lazy(r"\n[ \t\r]*\n"), Lazy(r"\n"), Lazy(r" "))
+#: A unified diff's hunk header, whose line numbers move with a unit placed in its file.
+HUNK = Lazy(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", regex.MULTILINE)
 
 
 @dataclass
@@ -50,6 +58,10 @@ class Result:
     diff: str | None = None
     passthrough: str | None = None
     lines: dict[int, str] = field(default_factory=dict)
+    #: The id of the JSON record linted, which JSON output adds to each of its findings.
+    record: str | int | None = None
+    #: Seconds each rule took on the file (only when the flags ask: `rules try`).
+    timings: dict[str, float] = field(default_factory=dict)
     #: With a baseline or a format that asks: each finding's fingerprint and the text it flags.
     fingerprints: list[tuple[str, str]] = field(default_factory=list)
 
@@ -65,6 +77,10 @@ class Flags:
     report_unused_suppressions: bool = False
     fix: bool = False
     unsafe_fixes: bool = False
+    #: A crashing rule's problem carries its traceback (else one line).
+    show_traceback: bool = False
+    #: Time each rule on each file (Result.timings).
+    time_rules: bool = False
 
 
 class Linter:
@@ -88,10 +104,23 @@ class Linter:
                 selection.check_selectors(selectors, rules, where)
         for _, selectors in settings.per_file_ignores:
             selection.check_selectors(selectors, rules, where)
+        selection.check_selectors((s for s, _ in settings.severity), rules, where)
         self.rules = selection.enabled(rules, self.layers)
-        words = settings.all_words()
+        #: Each rule's level: the most specific `severity` selector's, or the rule's own.
+        self.levels = {code: _level(rule, settings.severity) for code, rule in rules.items()}
+        terms = settings.terms()
+        with self.run.active():
+            self.accepted = vocabulary.Accepted(terms, where)
+            rejected = vocabulary.compile_terms(terms.reject, where)
+        words = settings.all_words() | vocabulary.plain_words(terms.accept)
         self.contexts = {
-            r.code: Context(self._options(r, where), settings.dialect, words, self.run) for r in rules.values()
+            r.code: Context(
+                {"terms": rejected} if isinstance(r, vocabulary.RejectedTerm) else self._options(r, where),
+                settings.dialect,
+                words,
+                self.run,
+            )
+            for r in rules.values()
         }
 
     def _options(self, rule: Rule, where: str) -> dict:
@@ -122,8 +151,10 @@ class Linter:
             return self._lint_once(source)
         text = source.text
         fixed = 0
+        first = None
         for _ in range(MAX_FIX_PASSES):
             result = self._lint_once(replace(source, text=text))
+            first = first or result
             edits, done = fixes.choose(result.findings, self.flags.unsafe_fixes)
             if not edits:
                 break
@@ -131,7 +162,7 @@ class Linter:
             if new == text:
                 break
             text, fixed = new, fixed + len(done)
-        result = self._lint_once(replace(source, text=text))
+        result = self._lint_once(replace(source, text=text)) if source.editable or first is None else first
         result.fixed_text = text if text != source.text else None
         result.fixed_count = fixed
         return result
@@ -140,7 +171,7 @@ class Linter:
         """The results of a file piece by piece, each placed in the whole file: a report can
         write a huge file's findings as they come instead of holding them all. One result for a
         file linted whole, and with --fix (which needs the whole text)."""
-        if self.flags.fix or self.flags.unsafe_fixes or len(source.text) <= 2 * PIECE:
+        if self.flags.fix or self.flags.unsafe_fixes or not _cut(source):
             yield self.lint(source)
             return
         parts = self._parts(source)
@@ -153,7 +184,7 @@ class Linter:
             yield part
 
     def _lint_once(self, source: Source) -> Result:
-        if len(source.text) <= 2 * PIECE:
+        if not _cut(source):
             return self._lint_piece(source)
         result = Result(source.path)
         for part in self._parts(source):
@@ -172,11 +203,18 @@ class Linter:
 
     def _lint_piece(self, source: Source) -> Result:
         result = Result(source.path)
-        doc = Document.parse(source)
+        try:
+            doc = Document.parse(source, self.settings.field_names)
+        except RecursionError:
+            result.problems.append(f"{source.path}: not read: the markup nests too deeply")
+            return result
+        result.record = doc.record
         findings: list[Finding] = []
         for rule in self.rules_for(source.path):
+            started = perf_counter() if self.flags.time_rules else 0.0
             try:
-                findings.extend(rule.check(doc, self.contexts[rule.code]))
+                with spending(PatternBudget()):  # a pack's patterns: one budget per rule and file
+                    findings.extend(rule.check(doc, self.contexts[rule.code]))
             except RuleSkipped as err:
                 result.problems.append(f"{source.path}: rule {rule.code} ({rule.name}) skipped: {err}")
             except RecursionError:
@@ -184,14 +222,21 @@ class Linter:
                     f"{source.path}: rule {rule.code} ({rule.name}) skipped: the text nests too deeply"
                 )
             except Exception as err:  # a rule's bug must not look like a clean file or a finding
-                result.problems.append(
+                problem = (
                     f"{source.path}: rule {rule.code} ({rule.name}, from {rule.origin}) crashed: "
                     f"{type(err).__name__}: {err}"
                 )
+                if self.flags.show_traceback:
+                    problem += "\n" + "".join(traceback.format_exception(err)).rstrip("\n")
+                result.problems.append(problem)
+            if self.flags.time_rules:
+                result.timings[rule.code] = result.timings.get(rule.code, 0.0) + perf_counter() - started
         findings = _without_repeats_in_copies(findings, self.registry.rules)
-        directives, bad = suppression.parse(doc)
-        result.problems.extend(bad)
-        findings = suppression.apply(findings, self.registry.rules, directives)
+        if self.accepted:
+            findings, unapplied = vocabulary.budgeted(self.accepted, doc, findings)
+            if unapplied:
+                result.problems.append(unapplied)
+        findings, directives = self._suppressed(doc, findings, result)
         if self.flags.report_unused_suppressions:
             unused = self.registry.rules["X001"]
             for d in directives:
@@ -200,9 +245,30 @@ class Linter:
                     findings.append(
                         unused.report(doc, d.start, d.end, f"suppression of {what} suppresses nothing; remove it")
                     )
+        findings = doc.placed(findings)
+        levels = self.levels
+        findings = [f if f.level == levels.get(f.code, f.level) else replace(f, level=levels[f.code]) for f in findings]
         findings.sort(key=lambda f: f.sort_key)
         result.findings = findings
         return result
+
+    def _suppressed(
+        self, doc: Document, findings: list[Finding], result: Result
+    ) -> tuple[list[Finding], list[suppression.Directive]]:
+        """The findings no inline directive covers, and the directives. A directive covers lines
+        of the article: for an article a reader put together from a file (JSON, HTML), lines of
+        its text, not of the file (a JSON body is one line of the file), so both are read there."""
+        if doc.origin is None:
+            directives, bad = suppression.parse(doc)
+            result.problems.extend(bad)
+            return suppression.apply(findings, self.registry.rules, directives), directives
+        local = copy.copy(doc)
+        local.origin = None
+        directives, bad = suppression.parse(local)
+        result.problems.extend(bad)
+        inside = [replace(f, line=local.position(f.start)[0]) for f in findings]
+        kept = {id(f) for f in suppression.apply(inside, self.registry.rules, directives)}
+        return [f for f, g in zip(findings, inside) if id(g) in kept], directives
 
 
 def lint_text(
@@ -217,6 +283,13 @@ def lint_text(
     with run.active():
         _, registry = plugins.build(settings)
     return Linter(settings, registry, flags, run).lint(Source(path, text)).findings
+
+
+def _level(rule: Rule, severity: tuple[tuple[str, str], ...]) -> str:
+    """A rule's level: the configuration's most specific selector that names it, or its own."""
+    named = [(selection.specificity(s, rule), level) for s, level in severity]
+    chosen = max((n for n in named if n[0]), default=None, key=lambda n: n[0])
+    return chosen[1] if chosen is not None else rule.level
 
 
 def _without_repeats_in_copies(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:
@@ -237,6 +310,27 @@ def _without_repeats_in_copies(findings: list[Finding], rules: dict[str, Rule]) 
 
     seen_outside = {(f.code, f.message) for f in findings if not inside(f)}
     return [f for f in findings if not inside(f) or (f.code, f.message) not in seen_outside]
+
+
+def _cut(source: Source) -> bool:
+    """Whether a source is linted in pieces: a Markdown or plain-text file over 2 * PIECE
+    characters (a structured format is never cut: a piece of HTML or JSON is no article)."""
+    return len(source.text) > 2 * PIECE and source.format in ("markdown", "text")
+
+
+def place(result: Result, line: int, column: int, offset: int) -> Result:
+    """A unit's result placed in its file: the unit (a record of a JSON Lines archive, an article
+    of a JSON array) starts at `line`, `column` and character `offset` of the file. Its findings,
+    the lines kept for --show-source and the hunks of its diff move with it."""
+    if (line, column, offset) == (1, 1, 0):
+        return result
+    result.findings = [_shifted(f, offset, line, column) for f in result.findings]
+    result.lines = {n + line - 1: text for n, text in result.lines.items()}
+    if result.diff:
+        result.diff = HUNK.sub(
+            lambda m: f"@@ -{int(m[1]) + line - 1}{m[2] or ''} +{int(m[3]) + line - 1}{m[4] or ''} @@", result.diff
+        )
+    return result
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:

@@ -1,8 +1,8 @@
 """Output formats, registered through the `stylelint_news_formats` hook like a plugin's.
 
 flake8's one line per finding is the default because editors, pre-commit and CI logs all know
-how to read it; JSON is for scripts, GitHub annotations for pull requests and SARIF for
-code-scanning dashboards.
+how to read it; JSON and JSON Lines are for scripts, GitHub annotations for pull requests, SARIF for
+code-scanning dashboards and GitLab Code Quality for merge requests.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import TypeVar
 
 from .. import __version__
 from ..hookspecs import Formatter, hookimpl
-from ..rule import Rule
 from .escape import displayed, one_line, quote_path
 from .report import Report
 from .terminal import Paint, window
@@ -43,15 +42,14 @@ def flake8(report: Report) -> str:
     out = []
     paint = Paint(report.color)
     for f in report.findings:
-        level = getattr(report.rules.get(f.code), "level", "warning")
-        code = paint.level(f.code, level)
+        code = paint.level(f.code, f.level)
         out.append(f"{paint.path(quote_path(f.path))}:{f.line}:{f.column}: {code} {one_line(f.message)}")
         if report.show_source:
             line = displayed(report.source_line(f)).expandtabs(1)
             width = (f.end_column - f.column) if f.end_line == f.line else len(line) - f.column + 1
             text, at, width = window(line, f.column - 1, width)
             out.append(f"    {text}")
-            out.append("    " + " " * at + paint.level("^" * width, level))
+            out.append("    " + " " * at + paint.level("^" * width, f.level))
     return "".join(ln + "\n" for ln in out)
 
 
@@ -59,7 +57,22 @@ def flake8(report: Report) -> str:
 def as_json(report: Report) -> str:
     import json  # here: a run that prints flake8 lines never loads it
 
-    return json.dumps([f.as_dict() for f in report.findings], ensure_ascii=False, indent=2) + "\n"
+    items = [f.as_dict() for f in report.findings]
+    if report.records:  # a JSON article's findings say which record they are in
+        for item, f in zip(items, report.findings):
+            record = report.record(f)
+            if record is not None:
+                item["id"] = record
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+@machine_readable
+def jsonl(report: Report) -> str:
+    """JSON Lines: one finding a line, each the object `--format json` lists. It streams: a run
+    over an archive writes each file's findings as they come (with `--output-file`, to a file)."""
+    import json
+
+    return "".join(json.dumps(f.as_dict(), ensure_ascii=False) + "\n" for f in report.findings)
 
 
 def _escape_data(s: str) -> str:
@@ -74,13 +87,12 @@ def _escape_property(s: str) -> str:
 def github(report: Report) -> str:
     """GitHub Actions workflow commands, which annotate the lines of a pull request."""
     out = []
-    rules = report.rules
     for f in report.findings:
         props = (
             f"file={_escape_property(f.path)},line={f.line},col={f.column},"
             f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f'{f.code} {f.name}')}"
         )
-        level = {"info": "notice", "error": "error"}.get(getattr(rules.get(f.code), "level", "warning"), "warning")
+        level = {"info": "notice", "error": "error"}.get(f.level, "warning")
         out.append(f"::{level} {props}::{_escape_data(f'{f.code} {f.message}')}\n")
     return "".join(out)
 
@@ -94,15 +106,16 @@ def file_uri(path: str) -> str:
     return posix.as_uri() if posix.is_absolute() else quote(posix.as_posix(), safe="/")
 
 
-def _sarif_level(rule: Rule | None) -> str:
-    return {"info": "note", "error": "error"}.get(getattr(rule, "level", "warning"), "warning")
+def _sarif_level(level: str) -> str:
+    return {"info": "note", "error": "error"}.get(level, "warning")
 
 
 @machine_readable
 def sarif(report: Report) -> str:
     """SARIF 2.1.0, columns counted in Unicode code points as ours are."""
     findings, rules = report.findings, report.rules
-    used = sorted({f.code for f in findings})
+    levels = {f.code: f.level for f in findings}  # the level the configuration gave each rule
+    used = sorted(levels)
     index = {code: i for i, code in enumerate(used)}
     descriptors = []
     for code in used:
@@ -114,7 +127,7 @@ def sarif(report: Report) -> str:
                 "shortDescription": {"text": rule.summary if rule else code},
                 "fullDescription": {"text": (rule.what or rule.summary) if rule else code},
                 "help": {"text": rule.explain() if rule else code},
-                "defaultConfiguration": {"level": _sarif_level(rule)},
+                "defaultConfiguration": {"level": _sarif_level(levels[code])},
             }
         )
     results = []
@@ -122,7 +135,7 @@ def sarif(report: Report) -> str:
         result = {
             "ruleId": f.code,
             "ruleIndex": index[f.code],
-            "level": _sarif_level(rules.get(f.code)),
+            "level": _sarif_level(f.level),
             "message": {"text": f.message},
             "locations": [
                 {
@@ -180,7 +193,7 @@ def sarif(report: Report) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-#: GitLab Code Quality severities for our levels.
+#: GitLab Code Quality severities for our levels (each finding's, after the configuration's `severity`).
 GITLAB_SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
 
 
@@ -198,7 +211,7 @@ def gitlab(report: Report) -> str:
             "description": f"{f.code} {f.message}",
             "check_name": f.code,
             "fingerprint": fp,
-            "severity": GITLAB_SEVERITY.get(getattr(report.rules.get(f.code), "level", "warning"), "minor"),
+            "severity": GITLAB_SEVERITY.get(f.level, "minor"),
             "location": {"path": f.path.removeprefix("./"), "lines": {"begin": f.line, "end": f.end_line}},
         }
         for f, fp in zip(report.findings, report.fingerprints)
@@ -208,4 +221,4 @@ def gitlab(report: Report) -> str:
 
 @hookimpl
 def stylelint_news_formats() -> dict[str, Formatter]:
-    return {"flake8": flake8, "json": as_json, "github": github, "sarif": sarif, "gitlab": gitlab}
+    return {"flake8": flake8, "json": as_json, "jsonl": jsonl, "github": github, "sarif": sarif, "gitlab": gitlab}

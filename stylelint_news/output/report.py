@@ -38,15 +38,21 @@ class Report:
     rules: Mapping[str, Rule]
     show_source: bool = False
     lines: Mapping[tuple[str, int], str] = field(default_factory=dict)
+    #: The id of the JSON record each finding of a JSON article is in, by (path, line, column).
+    records: Mapping[tuple[str, int, int], str | int] = field(default_factory=dict)
     #: Whether a format for people may colour its text (a terminal, or `--color always`).
     color: bool = False
-    #: For a format that sets `fingerprints = True`: each finding's stable identity, unique in
-    #: the report, the same while the words it flags and those around them are (any line).
+    #: For a format marked `with_fingerprints`: each finding's stable identity, unique in the
+    #: report, the same while the words it flags and those around them are (on any line).
     fingerprints: Sequence[str] = ()
 
     def source_line(self, finding: Finding) -> str:
         """The text of the line a finding starts on ("" when the report keeps no lines)."""
         return self.lines.get((finding.path, finding.line), "")
+
+    def record(self, finding: Finding) -> str | int | None:
+        """The id of the JSON record a finding is in, if it is in one that has an id."""
+        return self.records.get((finding.path, finding.line, finding.column)) if self.records else None
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,8 @@ class FileOutput:
                         tofile=f"b/{name}",
                     )
                 )
+            elif self.write and not source.editable:
+                result.notices.append(NOT_WRITTEN)
             elif self.write and source.raw is not None:
                 try:
                     write_atomically(source, result.fixed_text, self.roots)
@@ -81,7 +89,8 @@ class FileOutput:
                 except UsageError as err:
                     result.problems.append(str(err))
         if self.passthrough:
-            result.passthrough = result.fixed_text if result.fixed_text is not None else source.text
+            fixed = result.fixed_text is not None and source.editable
+            result.passthrough = result.fixed_text if fixed else source.text
         text = result.fixed_text if result.fixed_text is not None else source.text  # what findings point into
         if self.fingerprint:
             from ..engine.baseline import fingerprint, flagged_text
@@ -93,9 +102,11 @@ class FileOutput:
         return result
 
 
+NOT_WRITTEN = "fixes in JSON, JSON Lines and .docx files are shown (--diff, and in JSON output), not written"
+
 #: Formats that print one finding after another with nothing around them, so a file's findings
 #: can be written as soon as it is linted (JSON and SARIF are one document, a plugin's format may be).
-STREAMING = ("flake8", "github")
+STREAMING = ("flake8", "github", "jsonl")
 
 
 class _Sink:
@@ -168,6 +179,8 @@ class Reporter:
         self.machine = bool(getattr(formatter, "machine_readable", False))
         self.fingerprints = bool(getattr(formatter, "fingerprints", False))
         self.progress: Progress | None = None
+        #: The reported findings by level, once `report` has run (they decide the exit status).
+        self.levels: Counter[str] = Counter()
         self._occurrences: Counter[tuple[str, str, str]] = Counter()
 
     def file_output(self, write: bool, stdin: bool = False, roots: tuple[Path, ...] | None = None) -> FileOutput:
@@ -199,6 +212,7 @@ class Reporter:
         tally = _Tally()
         held: list[tuple[Finding, str]] = []
         lines: dict[tuple[str, int], str] = {}
+        records: dict[tuple[str, int, int], str | int] = {}
         problems: list[str] = []
         said = dict.fromkeys(notices)
         written = 0
@@ -213,6 +227,8 @@ class Reporter:
                 else:
                     held.extend(zip(findings, ids or [""] * len(findings)))
                     lines.update(((r.path, n), t) for n, t in r.lines.items())
+                    if r.record is not None:
+                        records.update(((f.path, f.line, f.column), r.record) for f in findings)
                 problems.extend(r.problems)
                 said.update(dict.fromkeys(r.notices))
                 written += r.written
@@ -226,7 +242,7 @@ class Reporter:
             if shown and not streaming:
                 held.sort(key=lambda pair: pair[0].sort_key)
                 ids = [i for _, i in held] if self.fingerprints else []
-                text = self.formatter(self._report([f for f, _ in held], lines, ids))
+                text = self.formatter(self._report([f for f, _ in held], lines, ids, records))
             if shown:
                 extra = ""
                 if o.statistics:
@@ -242,6 +258,7 @@ class Reporter:
                 else:
                     self._err(text)  # standard output carries the diff or the text
         self._finish(said, problems, written, tally)
+        self.levels = tally.levels
         return tally.codes.total(), problems
 
     def _take(self, r: Result) -> tuple[list[Finding], list[str]]:
@@ -272,8 +289,22 @@ class Reporter:
         self._occurrences[key] = n + 1
         return identity(*key, n)
 
-    def _report(self, findings: list[Finding], lines: Mapping[tuple[str, int], str], ids: list[str]) -> Report:
-        return Report(findings, self.rules, self.options.show_source, lines, self.options.color, ids)
+    def _report(
+        self,
+        findings: list[Finding],
+        lines: Mapping[tuple[str, int], str],
+        ids: list[str],
+        records: Mapping[tuple[str, int, int], str | int] | None = None,
+    ) -> Report:
+        return Report(
+            findings,
+            self.rules,
+            self.options.show_source,
+            lines,
+            records=records or {},
+            color=self.options.color,
+            fingerprints=ids,
+        )
 
     def _finish(self, said: Iterable[str], problems: list[str], written: int, tally: _Tally) -> None:
         """What is said on standard error once the report is written: notices, problems, the
@@ -317,6 +348,7 @@ class _Tally:
 
     def __init__(self) -> None:
         self.codes: Counter[str] = Counter()
+        self.levels: Counter[str] = Counter()
         self.files: set[str] = set()
         self.fixable = 0
         self.unsafe = 0
@@ -328,6 +360,7 @@ class _Tally:
             self.linted += 1
             self._last = path
         self.codes.update(f.code for f in findings)
+        self.levels.update(f.level for f in findings)
         if findings:
             self.files.add(path)
         for f in findings:
