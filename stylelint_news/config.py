@@ -30,24 +30,9 @@ _STRING_LISTS = (
 )
 #: What a folder run never reads unless `exclude` says otherwise: version control, virtual
 #: environments, package and tool caches (ruff's list, less the build folders a .gitignore names).
-DEFAULT_EXCLUDE = (
-    ".bzr",
-    ".direnv",
-    ".eggs",
-    ".git",
-    ".hg",
-    ".mypy_cache",
-    ".nox",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".svn",
-    ".tox",
-    ".venv",
-    "__pycache__",
-    "__pypackages__",
-    "node_modules",
-    "site-packages",
-    "venv",
+DEFAULT_EXCLUDE = tuple(
+    ".bzr .direnv .eggs .git .hg .mypy_cache .nox .pytest_cache .ruff_cache .svn .tox .venv __pycache__"
+    " __pypackages__ node_modules site-packages venv".split()
 )
 LEVELS = ("info", "warning", "error")
 #: The files of a vocabulary folder (`vocabularies`), as Vale names them.

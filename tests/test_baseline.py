@@ -130,7 +130,7 @@ def test_a_baseline_that_cannot_be_read_is_one_line_and_exit_2(tmp_path):
 
 def test_the_baseline_file_in_a_linted_folder_is_not_an_article(tmp_path):
     folder = archive(tmp_path)
-    name = folder / "baseline.txt"  # an extension a folder run takes
+    name = folder / "baseline.json"  # a kind of file a folder run reads (JSON articles)
     lint("archive", "--write-baseline", str(name), cwd=tmp_path)
     assert name.exists()
     code, out, err = lint("archive", "--baseline", str(name), cwd=tmp_path)

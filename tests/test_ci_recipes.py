@@ -77,7 +77,8 @@ def test_github_actions_workflow(newsroom):
 
     r = shell(lint["run"], env, newsroom, "--noprofile", "--norc", "-eo", "pipefail")
     assert r.returncode == 1, r.stderr  # the job fails on a finding...
-    assert r.stdout.startswith("::warning file=articles/ferry.md,line=3,col=18,") and r.stdout.count("\n") == 1
+    assert re.match(r"::(error|warning|notice) file=articles/ferry.md,line=3,col=18,", r.stdout), r.stdout
+    assert r.stdout.count("\n") == 1
     r = shell(sarif["run"], env, newsroom, "--noprofile", "--norc", "-eo", "pipefail")
     assert r.returncode == 0, r.stderr  # ...and the report is still written
     report = json.loads((newsroom / output_file(sarif["run"])).read_text(encoding="utf-8"))

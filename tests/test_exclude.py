@@ -167,3 +167,12 @@ def test_git_own_folder_is_never_content_even_when_exclude_replaces_the_defaults
     assert ".git/notes.md" not in found(repo, replaced)
     unread = from_table({"exclude": ["drafts"], "respect-gitignore": False}, "cfg", str(repo))
     assert ".git/notes.md" in found(repo, unread)
+
+
+def test_an_extending_configuration_adds_its_extend_exclude(tmp_path):
+    tree(tmp_path, "story.md", "archive/old.md", "wires/a.md", "node_modules/x.md")
+    (tmp_path / "newsroom.toml").write_text('extend-exclude = ["archive"]\n', encoding="utf-8")
+    (tmp_path / "desk.toml").write_text('extend = "newsroom.toml"\nextend-exclude = ["wires"]\n', encoding="utf-8")
+    from stylelint_news.config import load_file
+
+    assert found(tmp_path, load_file(tmp_path / "desk.toml")) == ["story.md"]

@@ -96,13 +96,20 @@ def test_gitlab_code_quality_report(tmp_path):
         assert issue["location"]["path"] == "story.md" and isinstance(issue["location"]["lines"]["begin"], int)
         assert issue["description"].startswith(issue["check_name"] + " ")
     assert len({i["fingerprint"] for i in issues}) == 4  # the same slip twice: two identities
-    assert {i["check_name"]: i["severity"] for i in issues} == {"N101": "major", "T003": "minor", "N102": "info"}
+    assert {i["check_name"]: i["severity"] for i in issues} == {"N101": "major", "T003": "major", "N102": "info"}
     (tmp_path / "story.md").write_text("# Council news\n\nA new first paragraph.\n\n" + text, encoding="utf-8")
     again = json.loads(
         run_cli("--no-cache", "--format", "gitlab", "--select", "T003,N", "story.md", cwd=tmp_path).stdout
     )
     assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]  # lines moved, identities kept
     assert [i["location"]["lines"]["begin"] for i in again] == [i["location"]["lines"]["begin"] + 4 for i in issues]
+    (tmp_path / ".stylelint-news.toml").write_text(
+        'rules = ["pack.toml"]\nextend-select = ["N"]\n[severity]\nT003 = "warning"\n', encoding="utf-8"
+    )
+    warned = json.loads(
+        run_cli("--no-cache", "--format", "gitlab", "--select", "T003", "story.md", cwd=tmp_path).stdout
+    )
+    assert {i["severity"] for i in warned} == {"minor"}  # the finding's level, after the configuration's severity
 
 
 def test_sarif_uri_of_a_relative_path_is_percent_encoded(tmp_path):
