@@ -9,7 +9,6 @@ catches "blasts" in "bomb blasts" shows as "blasts" at the top of its list.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -194,8 +193,10 @@ def try_rules(
             print("sample:")
             for f in shown:
                 print(f"  {f.path}:{f.line}:{f.column}: {f.code} {f.message}")
+    from . import error
+
     for problem in problems:
-        print(f"stylelint-news: {problem}", file=sys.stderr)
+        error(problem)
     return ExitCode.ERROR if problems else ExitCode.CLEAN
 
 
@@ -220,5 +221,8 @@ def main(argv: Sequence[str]) -> int:
             args.rulefile, args.paths, args.sample, args.top, args.format, args.show_traceback, args.scheduler
         )
     except UsageError as err:
-        print(f"stylelint-news: {err}", file=sys.stderr)
+        from . import error
+
+        for line in err.lines():
+            error(line)
         return ExitCode.ERROR
