@@ -223,13 +223,13 @@ def test_a_worker_that_cannot_build_the_linter_stops_the_run(tmp_path, threads_c
         list(dask_client.lint_paths(threads_cluster, recipe, corpus(tmp_path, 3)))
 
 
-def test_lint_bag_gives_what_lint_text_gives():
+def test_lint_bag_gives_what_lint_text_gives(threads_cluster):
     import dask.bag as db
 
     from stylelint_news.dask import lint_bag
 
     texts = [DRAFT, ("story.md", "# Head\n\nCritics say say it failed.\n"), {"id": 7, "text": "Fine.\n"}]
-    found = lint_bag(db.from_sequence(texts, npartitions=2), select=["T003"]).compute(scheduler="sync")
+    found = lint_bag(db.from_sequence(texts, npartitions=2), select=["T003"]).compute()  # on the cluster
     expected = [
         f.as_dict()
         for name, text in (("<text>", DRAFT), ("story.md", texts[1][1]))
@@ -237,6 +237,6 @@ def test_lint_bag_gives_what_lint_text_gives():
     ]
     assert found == expected and len(found) == 2
     with pytest.raises(TypeError, match="an item must be a text"):
-        lint_bag(db.from_sequence([42]), select=["T003"]).compute(scheduler="sync")
+        lint_bag(db.from_sequence([42]), select=["T003"]).compute()
     with pytest.raises(Exception, match="Q999"):
         lint_bag(db.from_sequence([DRAFT]), select=["Q999"])  # checked at once, not on a worker
