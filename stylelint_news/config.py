@@ -9,11 +9,13 @@ that silently does nothing is worse than an error.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .text.readers import DEFAULT_EXTENSIONS
 from .text.source import MAX_FILE_SIZE, read_regular
 
 DIALECTS = ("en", "en-GB", "en-US")
@@ -35,7 +37,7 @@ class Settings:
     words: tuple[str, ...] = ()
     words_file: str | None = None
     rules: tuple[str, ...] = ()
-    extensions: tuple[str, ...] = (".md", ".markdown", ".txt")
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     exclude: tuple[str, ...] = (".git", ".venv", "venv", "node_modules", "__pycache__", ".tox")
     options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     #: Where the configuration came from; relative paths in it are read from its folder.
@@ -43,6 +45,15 @@ class Settings:
     root: str = "."
     #: The largest file read, in megabytes (1,000,000 bytes): a larger one is reported, not read.
     max_file_size: float = MAX_FILE_SIZE / 1_000_000
+    #: The names an article's parts go by (`[tool.stylelint-news.fields]`), each replacing the
+    #: default names of its part (text/fields.py, DEFAULT_FIELDS).
+    fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def field_names(self) -> Mapping[str, Sequence[str]]:
+        from .text.fields import DEFAULT_FIELDS
+
+        return {**DEFAULT_FIELDS, **dict(self.fields)} if self.fields else DEFAULT_FIELDS
 
     def rule_options(self, code: str) -> dict[str, Any]:
         return dict(dict(self.options).get(code, ()))
@@ -112,6 +123,18 @@ def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise UsageError(where, "`options` must be a table of tables, one per rule code")
             values[attr] = tuple((code, tuple(opts.items())) for code, opts in value.items())
+        elif key == "fields":
+            from .text.fields import DEFAULT_FIELDS
+
+            if not isinstance(value, dict):
+                raise UsageError(where, f"`fields` must be a table of part = [names], not {_kind(value)}")
+            for part in value:
+                if part not in DEFAULT_FIELDS:
+                    raise UsageError(where, f"unknown part `fields.{part}` (parts: {', '.join(DEFAULT_FIELDS)})")
+            values[attr] = tuple(
+                (part, (names,) if isinstance(names, str) else _strings(f"fields.{part}", names, where))
+                for part, names in value.items()
+            )
         elif key == "max-file-size":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
                 raise UsageError(where, f"`max-file-size` must be a number of megabytes above 0, not {value!r}")

@@ -99,10 +99,11 @@ def test_folder_is_searched_for_extensions(tmp_path):
     write(tmp_path, "a.txt", DRAFT)
     (tmp_path / "sub").mkdir()
     write(tmp_path / "sub", "b.md", DRAFT)
-    write(tmp_path / "sub", "c.html", DRAFT)
+    write(tmp_path / "sub", "c.rtf", DRAFT)
     r = run_cli(str(tmp_path))
     paths = [ln.split(":")[0] for ln in r.stdout.decode().splitlines()]
     assert paths == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.md")]
+    assert "skipped 1 file of kinds not read: .rtf (1)" in r.stderr.decode()
 
 
 def test_pipe_into_head_has_no_traceback(tmp_path):

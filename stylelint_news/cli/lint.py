@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import heapq
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -119,14 +120,13 @@ def _lint(
             files=(*rule_files, *words_file),
         )
         cache = ResultCache(ctx.store, run_key)
-    stdin_result = []
-    if stdin:
-        stdin_result.append(lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename))
+    stdin_result = lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename) if stdin else []
     skipped: list[str] = []
+    unread: Counter[str] = Counter()
     # Sorted (each file once), so the report can write each file's findings as it comes and still
     # give them in the order of their paths, as sorting them all at the end did.
     files = sorted(
-        dict.fromkeys(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude, skipped))
+        dict.fromkeys(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude, skipped, unread))
     )
     roots = tuple(Path(os.path.realpath(p)) for p in paths if p != "-")  # what a fix may write through a link
     finish = reporter.file_output(fixing, roots=roots)
@@ -135,7 +135,12 @@ def _lint(
     else:
         linted = lint_paths(linter, finish, files, args.jobs or default_jobs(), cache)
     results = heapq.merge(stdin_result, linted, key=lambda r: r.path)
-    findings, problems = reporter.report(results, [skipped_notice(skipped)] if skipped else [])
+    notices = [skipped_notice(skipped)] if skipped else []
+    if unread:
+        from ..text.readers import skipped_notice as unread_notice
+
+        notices.append(unread_notice(unread))
+    findings, problems = reporter.report(results, notices)
     if problems:
         return ExitCode.ERROR
     if findings and not args.exit_zero:

@@ -25,7 +25,7 @@ from ..engine.linter import Flags, Linter, Result
 from ..engine.runner import Finish, Worker, lint_file
 from ..errors import UsageError
 from ..output.report import FileOutput
-from ..text.source import Source, decode, megabytes, read_source
+from ..text.source import Source, decode, megabytes
 
 #: Linters a worker process keeps, one per recipe (a long-lived cluster serves several runs).
 KEPT = 2
@@ -153,9 +153,8 @@ def is_url(path: str) -> bool:
 
 
 def read(path: str, limit: int) -> Source:
-    """A file or an fsspec URL as a Source, bounded by `limit` bytes; one clear line if not."""
-    if not is_url(path):
-        return read_source(path, limit)
+    """An fsspec URL as a Source, bounded by `limit` bytes; one clear line if not. (A local
+    path is read by the engine's own readers, which know its format.)"""
     import fsspec  # a dependency of Dask's, there whenever this runs
 
     try:
@@ -177,7 +176,7 @@ def lint_batch(recipe: Recipe, paths: Sequence[str]) -> list[Result]:
     with _busy:
         _enter(recipe, paths)
         worker = _worker_for(recipe)
-        results = [lint_file(path, worker, read) for path in paths]
+        results = [lint_file(path, worker, read if is_url(path) else None) for path in paths]
         worker[0].run.close()  # keep the patterns compiled for the next process
     return results
 

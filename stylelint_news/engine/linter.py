@@ -7,10 +7,13 @@ fix-and-lint-again loop behind `--fix`.
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
+
+import regex
 
 from ..config import Settings
 from ..errors import RuleSkipped, UsageError
@@ -32,6 +35,8 @@ MAX_FIX_PASSES = 10
 PIECE = 1_000_000
 #: Where a piece may end, best first: after a blank line, a line break, a space.
 PIECE_BREAKS = (Lazy(r"\n[ \t\r]*\n"), Lazy(r"\n"), Lazy(r" "))
+#: A unified diff's hunk header, whose line numbers move with a unit placed in its file.
+HUNK = Lazy(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", regex.MULTILINE)
 
 
 @dataclass
@@ -50,6 +55,8 @@ class Result:
     diff: str | None = None
     passthrough: str | None = None
     lines: dict[int, str] = field(default_factory=dict)
+    #: The id of the JSON record linted, which JSON output adds to each of its findings.
+    record: str | int | None = None
 
 
 @dataclass(frozen=True)
@@ -120,8 +127,10 @@ class Linter:
             return self._lint_once(source)
         text = source.text
         fixed = 0
+        first = None
         for _ in range(MAX_FIX_PASSES):
             result = self._lint_once(replace(source, text=text))
+            first = first or result
             edits, done = fixes.choose(result.findings, self.flags.unsafe_fixes)
             if not edits:
                 break
@@ -129,7 +138,7 @@ class Linter:
             if new == text:
                 break
             text, fixed = new, fixed + len(done)
-        result = self._lint_once(replace(source, text=text))
+        result = self._lint_once(replace(source, text=text)) if source.editable or first is None else first
         result.fixed_text = text if text != source.text else None
         result.fixed_count = fixed
         return result
@@ -138,7 +147,7 @@ class Linter:
         """The results of a file piece by piece, each placed in the whole file: a report can
         write a huge file's findings as they come instead of holding them all. One result for a
         file linted whole, and with --fix (which needs the whole text)."""
-        if self.flags.fix or self.flags.unsafe_fixes or len(source.text) <= 2 * PIECE:
+        if self.flags.fix or self.flags.unsafe_fixes or not _cut(source):
             yield self.lint(source)
             return
         parts = self._parts(source)
@@ -151,7 +160,7 @@ class Linter:
             yield part
 
     def _lint_once(self, source: Source) -> Result:
-        if len(source.text) <= 2 * PIECE:
+        if not _cut(source):
             return self._lint_piece(source)
         result = Result(source.path)
         for part in self._parts(source):
@@ -170,7 +179,12 @@ class Linter:
 
     def _lint_piece(self, source: Source) -> Result:
         result = Result(source.path)
-        doc = Document.parse(source)
+        try:
+            doc = Document.parse(source, self.settings.field_names)
+        except RecursionError:
+            result.problems.append(f"{source.path}: not read: the markup nests too deeply")
+            return result
+        result.record = doc.record
         findings: list[Finding] = []
         for rule in self.rules_for(source.path):
             try:
@@ -187,9 +201,7 @@ class Linter:
                     f"{type(err).__name__}: {err}"
                 )
         findings = _without_repeats_in_copies(findings, self.registry.rules)
-        directives, bad = suppression.parse(doc)
-        result.problems.extend(bad)
-        findings = suppression.apply(findings, self.registry.rules, directives)
+        findings, directives = self._suppressed(doc, findings, result)
         if self.flags.report_unused_suppressions:
             unused = self.registry.rules["X001"]
             for d in directives:
@@ -198,9 +210,28 @@ class Linter:
                     findings.append(
                         unused.report(doc, d.start, d.end, f"suppression of {what} suppresses nothing; remove it")
                     )
+        findings = doc.placed(findings)
         findings.sort(key=lambda f: f.sort_key)
         result.findings = findings
         return result
+
+    def _suppressed(
+        self, doc: Document, findings: list[Finding], result: Result
+    ) -> tuple[list[Finding], list[suppression.Directive]]:
+        """The findings no inline directive covers, and the directives. A directive covers lines
+        of the article: for an article a reader put together from a file (JSON, HTML), lines of
+        its text, not of the file (a JSON body is one line of the file), so both are read there."""
+        if doc.origin is None:
+            directives, bad = suppression.parse(doc)
+            result.problems.extend(bad)
+            return suppression.apply(findings, self.registry.rules, directives), directives
+        local = copy.copy(doc)
+        local.origin = None
+        directives, bad = suppression.parse(local)
+        result.problems.extend(bad)
+        inside = [replace(f, line=local.position(f.start)[0]) for f in findings]
+        kept = {id(f) for f in suppression.apply(inside, self.registry.rules, directives)}
+        return [f for f, g in zip(findings, inside) if id(g) in kept], directives
 
 
 def lint_text(
@@ -235,6 +266,27 @@ def _without_repeats_in_copies(findings: list[Finding], rules: dict[str, Rule]) 
 
     seen_outside = {(f.code, f.message) for f in findings if not inside(f)}
     return [f for f in findings if not inside(f) or (f.code, f.message) not in seen_outside]
+
+
+def _cut(source: Source) -> bool:
+    """Whether a source is linted in pieces: a Markdown or plain-text file over 2 * PIECE
+    characters (a structured format is never cut: a piece of HTML or JSON is no article)."""
+    return len(source.text) > 2 * PIECE and source.format in ("markdown", "text")
+
+
+def place(result: Result, line: int, column: int, offset: int) -> Result:
+    """A unit's result placed in its file: the unit (a record of a JSON Lines archive, an article
+    of a JSON array) starts at `line`, `column` and character `offset` of the file. Its findings,
+    the lines kept for --show-source and the hunks of its diff move with it."""
+    if (line, column, offset) == (1, 1, 0):
+        return result
+    result.findings = [_shifted(f, offset, line, column) for f in result.findings]
+    result.lines = {n + line - 1: text for n, text in result.lines.items()}
+    if result.diff:
+        result.diff = HUNK.sub(
+            lambda m: f"@@ -{int(m[1]) + line - 1}{m[2] or ''} +{int(m[3]) + line - 1}{m[4] or ''} @@", result.diff
+        )
+    return result
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:

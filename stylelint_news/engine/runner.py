@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
-from ..text.source import Source, decode, megabytes, read_source
+from ..text.readers import Unit, units
+from ..text.source import Source, megabytes
 from . import linter as engine
-from .linter import Linter, Result
+from .linter import Linter, Result, place
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -69,19 +70,21 @@ def _bind_to(parent: int) -> None:
         os._exit(1)
 
 
-def _lint_path(path: str) -> Result:
-    """A file's result, whole (what a worker sends back)."""
-    assert _worker is not None
-    return lint_file(path, _worker)
+def _lint_path(path: str) -> list[Result]:
+    """A file's results (what a worker sends back): one for most files, one per article of a
+    JSON array or record of a JSON Lines archive, each with its record's id."""
+    return list(_lint_parts(path))
 
 
-def lint_file(path: str, worker: Worker, read: Reader = read_source) -> Result:
-    """A file's result, whole, linted by `worker` (a pool's worker, or a Dask worker that reads
-    with a reader of its own)."""
+def lint_file(path: str, worker: Worker, read: Reader | None = None) -> Result:
+    """A file's result, whole, linted by `worker` (a Dask worker, whose unit of work is a file;
+    `read` is its reader for fsspec URLs). A huge file's pieces and an archive's records are
+    merged into one result, so a record's id is kept only where the file holds one record."""
     parts = list(_lint_parts(path, worker, read))
     if len(parts) == 1:
         return parts[0]
     whole = parts[0]
+    whole.record = None
     for part in parts[1:]:
         whole.findings.extend(part.findings)
         whole.problems.extend(part.problems)
@@ -90,43 +93,77 @@ def lint_file(path: str, worker: Worker, read: Reader = read_source) -> Result:
     return whole
 
 
-def _lint_parts(path: str, worker: Worker | None = None, read: Reader = read_source) -> Iterator[Result]:
-    """A file's result, or a huge file's results piece by piece, as each is ready."""
+def _lint_parts(path: str, worker: Worker | None = None, read: Reader | None = None) -> Iterator[Result]:
+    """A file's results as each is ready: one for most files, one per piece of a huge one, one
+    per article of a JSON array or record of a JSON Lines archive (see text/readers). With
+    `read`, the file is read by it and linted as one article."""
     worker = worker or _worker
     assert worker is not None
     linter, finish, cache = worker
-    try:
-        source = read(path, linter.settings.max_bytes)
-    except UsageError as err:
-        yield Result(path, problems=[str(err)])
+    if read is not None:
+        try:
+            source = read(path, linter.settings.max_bytes)
+        except UsageError as err:
+            yield Result(path, problems=[str(err)])
+            return
+        yield from _lint_unit(linter, finish, cache, Unit(source))
         return
+    for unit in units(path, linter.settings.max_bytes, linter.settings.field_names):
+        if unit.source is None:
+            yield Result(
+                path, problems=[unit.problem] if unit.problem else [], notices=[unit.notice] if unit.notice else []
+            )
+            continue
+        yield from _lint_unit(linter, finish, cache if unit.whole else None, unit)
+
+
+def _lint_unit(linter: Linter, finish: Finish, cache: ResultCache | None, unit: Unit) -> Iterator[Result]:
+    source = unit.source
+    assert source is not None
+    if source.format == "json":
+        cache = None  # a JSON article's result carries its record's id, which the cache does not keep
     if cache is not None and source.raw is not None:
-        findings = cache.get(path, source.raw)
+        findings = cache.get(source.path, source.raw)
         if findings is not None:
-            yield finish(source, Result(path, findings=findings))
+            yield finish(source, Result(source.path, findings=findings))
             return
     parts = 0
     for part in linter.lint_parts(source):
-        result = finish(source, part)
+        result = place(finish(source, part), unit.line, unit.column, unit.offset)
         parts += 1
         yield result
     if cache is not None and source.raw is not None and parts == 1 and not result.problems:
-        cache.put(path, source.raw, result.findings)
+        cache.put(source.path, source.raw, result.findings)
 
 
-def lint_stdin(linter: Linter, finish: Finish, name: str) -> Result:
-    """Standard input, reported under `name`; never written back (it has no file). The read is
-    bounded as a file's is: `< /dev/zero` must not fill the memory."""
+def lint_stdin(linter: Linter, finish: Finish, name: str) -> list[Result]:
+    """Standard input, read as a file named `name` would be, and reported under that name; never
+    written back (it has no file). The read is bounded as a file's is: `< /dev/zero` must not
+    fill the memory. A filter (--fix on standard input) passes the whole text on, fixed only where
+    a fix may be written (not inside JSON)."""
     limit = linter.settings.max_bytes
     data = sys.stdin.buffer.read(limit + 1)
     if len(data) > limit:
-        return Result(name, problems=[f"{name}: standard input is over the size limit of {megabytes(limit)}; not read"])
-    try:
-        source = decode(name, data)
-    except UsageError as err:
-        return Result(name, problems=[str(err)])
-    source = Source(name, source.text, source.bom, raw=None)
-    return finish(source, linter.lint(source))
+        return [
+            Result(name, problems=[f"{name}: standard input is over the size limit of {megabytes(limit)}; not read"])
+        ]
+    results = []
+    for unit in units(name, limit, linter.settings.field_names, data):
+        if unit.source is None:
+            results.append(
+                Result(
+                    name, problems=[unit.problem] if unit.problem else [], notices=[unit.notice] if unit.notice else []
+                )
+            )
+            continue
+        result = finish(unit.source, linter.lint(unit.source))
+        results.append(place(result, unit.line, unit.column, unit.offset))
+    if len(results) != 1 and any(r.passthrough is not None for r in results):
+        whole = data.decode("utf-8", errors="surrogateescape")
+        for r in results:
+            r.passthrough = None
+        results[0].passthrough = whole
+    return results
 
 
 def _large(path: str) -> bool:
@@ -161,10 +198,7 @@ def lint_paths(
     try:
         linted = pool.map(_lint_path, [p for p, big in zip(paths, large) if not big], chunksize=chunk)
         for path, big in zip(paths, large):
-            if big:
-                yield from _lint_parts(path)
-            else:
-                yield next(linted)
+            yield from _lint_parts(path) if big else next(linted)
     except BaseException:
         _stop(pool)  # a signal, Ctrl-C, a closed pipe: no worker outlives the run, none is waited for
         raise

@@ -34,7 +34,13 @@ def flake8(report: Report) -> str:
 def as_json(report: Report) -> str:
     import json  # here: a run that prints flake8 lines never loads it
 
-    return json.dumps([f.as_dict() for f in report.findings], ensure_ascii=False, indent=2) + "\n"
+    items = [f.as_dict() for f in report.findings]
+    if report.records:  # a JSON article's findings say which record they are in
+        for item, f in zip(items, report.findings):
+            record = report.record(f)
+            if record is not None:
+                item["id"] = record
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
 def jsonl(report: Report) -> str:

@@ -34,10 +34,16 @@ class Report:
     rules: Mapping[str, Rule]
     show_source: bool = False
     lines: Mapping[tuple[str, int], str] = field(default_factory=dict)
+    #: The id of the JSON record each finding of a JSON article is in, by (path, line, column).
+    records: Mapping[tuple[str, int, int], str | int] = field(default_factory=dict)
 
     def source_line(self, finding: Finding) -> str:
         """The text of the line a finding starts on ("" when the report keeps no lines)."""
         return self.lines.get((finding.path, finding.line), "")
+
+    def record(self, finding: Finding) -> str | int | None:
+        """The id of the JSON record a finding is in, if it is in one that has an id."""
+        return self.records.get((finding.path, finding.line, finding.column)) if self.records else None
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ class FileOutput:
                         tofile=f"b/{name}",
                     )
                 )
+            elif self.write and not source.editable:
+                result.notices.append(NOT_WRITTEN)
             elif self.write and source.raw is not None:
                 try:
                     write_atomically(source, result.fixed_text, self.roots)
@@ -71,12 +79,15 @@ class FileOutput:
                 except UsageError as err:
                     result.problems.append(str(err))
         if self.passthrough:
-            result.passthrough = result.fixed_text if result.fixed_text is not None else source.text
+            fixed = result.fixed_text is not None and source.editable
+            result.passthrough = result.fixed_text if fixed else source.text
         if self.show_source:
             lines = source.text.split("\n")
             result.lines = {f.line: lines[f.line - 1].rstrip("\r") for f in result.findings if f.line <= len(lines)}
         return result
 
+
+NOT_WRITTEN = "fixes in JSON, JSON Lines and .docx files are shown (--diff, and in JSON output), not written"
 
 #: Formats that print one finding after another with nothing around them, so a file's findings
 #: can be written as soon as it is linted (JSON and SARIF are one document, a plugin's format may be).
@@ -167,6 +178,7 @@ class Reporter:
         counts: Counter[str] = Counter()
         held: list[Finding] = []
         lines: dict[tuple[str, int], str] = {}
+        records: dict[tuple[str, int, int], str | int] = {}
         problems: list[str] = []
         said = dict.fromkeys(notices)
         written = 0
@@ -180,6 +192,8 @@ class Reporter:
                 else:
                     held.extend(findings)
                     lines.update(((r.path, n), t) for n, t in r.lines.items())
+                    if r.record is not None:
+                        records.update(((f.path, f.line, f.column), r.record) for f in findings)
                 problems.extend(r.problems)
                 said.update(dict.fromkeys(r.notices))
                 written += r.written
@@ -191,7 +205,7 @@ class Reporter:
                 ""
                 if streaming
                 else self.formatter(
-                    Report(sorted(held, key=lambda f: f.sort_key), self.rules, self.options.show_source, lines)
+                    Report(sorted(held, key=lambda f: f.sort_key), self.rules, self.options.show_source, lines, records)
                 )
             )
             if self.options.statistics:

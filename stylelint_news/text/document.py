@@ -11,16 +11,21 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..engine.patterns import Lazy
-from . import sentences
-from .fields import DEFAULT_FIELDS
-from .prose import IMAGE_ALT, prose_view
+from . import readers, sentences
+from .fields import DEFAULT_FIELDS, Field
+from .prose import IMAGE_ALT, _blanked, prose_view
+from .readers import BLOCK_KINDS, PART_KINDS
 from .source import Source
 from .words import CLITIC, WORD, WORD_SPLIT, Span, Word, Words, tokenize
+
+if TYPE_CHECKING:
+    from ..finding import Finding
+    from .readers.article import Layout, Origin
 
 __all__ = ["CLITIC", "WORD", "WORD_SPLIT", "Block", "Document", "Span", "Word", "Words"]
 
@@ -71,10 +76,34 @@ class Document:
     def __init__(self, source: Source, fields: Mapping[str, Sequence[str]] = DEFAULT_FIELDS) -> None:
         self.source = source
         self.path = source.path
-        self.text = source.text
-        self.markdown = source.is_markdown
         self.continuation = source.continuation
-        self.prose, self.fields = prose_view(self.text, self.markdown, not source.continuation, fields)
+        #: What a reader of another format (HTML, JSON, .docx) made of the file; None for
+        #: Markdown and plain text, whose text is the file's own.
+        self.layout: Layout | None = None
+        #: Where the text's characters are in the file, when the text is not the file's own.
+        self.origin: Origin | None = None
+        #: The id of the JSON record the article is (what JSON output names its findings by).
+        self.record: str | int | None = None
+        kind = source.format
+        if kind in ("markdown", "text"):
+            self.text = source.text
+            self.markdown = source.is_markdown
+            self.prose, self.fields = prose_view(self.text, self.markdown, not source.continuation, fields)
+        else:
+            self._read(readers.layout(source, fields))
+
+    def _read(self, layout: Layout) -> None:
+        """Take a reader's article: its parts are blanked in the prose view, as front matter is,
+        and read where they stand; its body is the blocks the reader found."""
+        self.layout, self.origin, self.record = layout, layout.origin, layout.record
+        self.text = text = layout.text
+        self.markdown = False
+        prose, _ = prose_view(text, False)
+        self.prose = _blanked(prose, [(p.start, p.end) for p in layout.pieces if p.kind not in BLOCK_KINDS])
+        self.fields = {}
+        for p in layout.pieces:
+            if p.kind in ("headline", "standfirst", "byline") and p.kind not in self.fields:
+                self.fields[p.kind] = Field(p.kind, text[p.start : p.end], p.start, p.end)
 
     @classmethod
     def parse(cls, source: Source, fields: Mapping[str, Sequence[str]] = DEFAULT_FIELDS) -> Document:
@@ -96,7 +125,10 @@ class Document:
         return [0] + [m.end() for m in NEWLINE.finditer(self.text)]
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of an offset."""
+        """1-based line and column (in characters) of an offset, in the file (through the
+        origin, for an article a reader put together)."""
+        if self.origin is not None:
+            return self.origin.position(offset)
         line = bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
 
@@ -112,6 +144,14 @@ class Document:
     def _structure(self) -> tuple[Block | None, list[Block]]:
         raw_blocks = self._raw_blocks()
         headline: Block | None = None
+        if self.layout is not None:
+            t = self.fields.get("headline")
+            blocks = [
+                Block(p.kind, p.start, p.end, self.prose[p.start : p.end])
+                for p in self.layout.pieces
+                if p.kind in BLOCK_KINDS
+            ]
+            return (Block("headline", t.start, t.end, t.text) if t is not None else None), blocks
         if self.continuation:
             pass  # a later piece of a large file: its first line is body text
         elif "headline" in self.fields:
@@ -230,12 +270,18 @@ class Document:
         headline, the standfirst and the byline (front matter fields), and image captions (the
         alternative text of a Markdown image). Each is a Block of that kind, its text as written."""
         out: list[Block] = []
+        if self.layout is not None:
+            return [
+                Block(p.kind, p.start, p.end, self.text[p.start : p.end])
+                for p in self.layout.pieces
+                if p.kind in PART_KINDS
+            ]
         if self.headline is not None:
             out.append(self.headline)
-        for kind in ("standfirst", "byline"):
+        for kind in ("standfirst", "byline", "captions"):
             field = self.fields.get(kind)
             if field is not None:
-                out.append(Block(kind, field.start, field.end, field.text))
+                out.append(Block("caption" if kind == "captions" else kind, field.start, field.end, field.text))
         if self.markdown and "![" in self.text:
             out.extend(
                 Block("caption", m.start(1), m.end(1), m.group(1))
@@ -243,6 +289,22 @@ class Document:
                 if m.group(1).strip()
             )
         return sorted(out, key=lambda b: b.start)
+
+    def placed(self, findings: list[Finding]) -> list[Finding]:
+        """The findings in the file's terms: offsets in the file (through the origin), and a fix
+        kept only where it can be written into the file exactly (within one HTML text node or
+        JSON string; a .docx paragraph). Findings of Markdown and plain text are as they are."""
+        if self.origin is not None:
+            return [self.origin.finding(f) for f in findings]
+        if self.layout is not None:
+            fixable = self.layout.fixable
+            return [
+                f
+                if f.fix is None or all(fixable(e.start, e.end) and "\n" not in e.text for e in f.fix.edits)
+                else replace(f, fix=None)
+                for f in findings
+            ]
+        return findings
 
     def part(self, kind: str) -> Block | None:
         """The first part of a kind ("headline", "standfirst", "byline", "caption"), if any."""
@@ -255,7 +317,15 @@ class Document:
         pieces = [tokenize(self._text_of(p), p.start, p.end) for p in self.parts]
         if not pieces:
             return self.words
-        pieces.append(self.words)
+        body = self.words
+        if body.starts and any(body.starts[0] < p.start < body.starts[-1] for p in self.parts):
+            # a part amid the body (a caption between paragraphs): every word in its place
+            texts = [t for w in pieces for t in w.texts] + body.texts
+            starts = [s for w in pieces for s in w.starts] + body.starts
+            ends = [e for w in pieces for e in w.ends] + body.ends
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            return Words([texts[i] for i in order], [starts[i] for i in order], [ends[i] for i in order])
+        pieces.append(body)
         pieces.sort(key=lambda w: w.starts[0] if w.starts else -1)
         return Words(
             [t for w in pieces for t in w.texts],

@@ -16,11 +16,17 @@ import regex
 from ..engine.patterns import Lazy
 
 #: The parts of an article a field can hold, and the names newsrooms' systems give each, first
-#: match wins. A configuration can name others (`[tool.stylelint-news.fields]`).
+#: match wins. A configuration can name others (`[tool.stylelint-news.fields]`). Front matter
+#: gives the headline, standfirst, byline and captions (the body follows it); a JSON article all
+#: of them, and its id; an HTML class or a Word paragraph style names a standfirst, a byline or a
+#: caption.
 DEFAULT_FIELDS: Mapping[str, Sequence[str]] = {
-    "headline": ("title", "headline"),
+    "headline": ("headline", "title"),
     "standfirst": ("standfirst", "description", "summary", "dek", "subtitle", "subheadline"),
     "byline": ("byline", "author", "authors"),
+    "body": ("body", "text"),
+    "captions": ("captions", "caption"),
+    "id": ("id",),
 }
 
 FRONT_MATTER = Lazy(
@@ -46,11 +52,23 @@ class Field:
     end: int
 
 
-def front_matter(text: str, names: Mapping[str, Sequence[str]] = DEFAULT_FIELDS) -> tuple[int, dict[str, Field]]:
-    """The end offset of YAML (---) or TOML (+++) front matter, and the article fields it gives."""
+#: A line front matter may hold: a key and its value, an indented or list line, a comment.
+FRONT_MATTER_LINE = Lazy(r"[ \t]*(?:[A-Za-z_][\w-]*[ \t]*[:=].*|-(?:[ \t].*)?|#.*)?\r?|[ \t].*")
+
+
+def front_matter(
+    text: str, names: Mapping[str, Sequence[str]] = DEFAULT_FIELDS, strict: bool = False
+) -> tuple[int, dict[str, Field]]:
+    """The end offset of YAML (---) or TOML (+++) front matter, and the article fields it gives.
+    `strict` (plain text, where a line of dashes may be a rule under a headline): only a block
+    whose every line reads as a key and value, a list item or a comment is front matter."""
     m = FRONT_MATTER.match(text)
     if not m:
         return 0, {}
+    if strict:
+        inner = m.group().split("\n")[1:-1]
+        if not inner or not all(FRONT_MATTER_LINE.fullmatch(line) for line in inner):
+            return 0, {}
     by_key = {key.lower(): kind for kind, keys in names.items() for key in keys}
     found: dict[str, tuple[int, Field]] = {}
     for kv in KEY_VALUE.finditer(text, m.start(), m.end()):

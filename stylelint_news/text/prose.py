@@ -124,11 +124,15 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 def prose_view(
     text: str, markdown: bool, start_of_file: bool = True, names: Mapping[str, Sequence[str]] = DEFAULT_FIELDS
 ) -> tuple[str, dict[str, Field]]:
-    """The prose view of a text (same length), and the article fields the front matter of a
-    Markdown file gives (front matter only at the start of a file, not of a later piece of it).
+    """The prose view of a text (same length), and the article fields its front matter gives
+    (only at the start of a file, not of a later piece of it; in plain text, only a block that
+    reads as front matter throughout).
     The front matter is blanked whole: its fields are read where they stand in the file."""
     fields: dict[str, Field] = {}
     spans = _spans(text, DIRECTIVE)
+    if not markdown and start_of_file and text.startswith(("---", "+++")):
+        end, fields = front_matter(text, names, strict=True)  # plain text may carry front matter too
+        spans.append((0, end))
     if markdown:
         end, fields = front_matter(text, names) if start_of_file else (0, {})
         spans.append((0, end))

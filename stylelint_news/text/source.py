@@ -10,6 +10,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import UsageError
 
@@ -31,10 +32,22 @@ class Source:
     raw: bytes | None = None
     #: A later piece of a file too large to lint whole (see engine.PIECE): no headline, no front matter.
     continuation: bool = False
+    #: Whether a fix may be written back: not for a file whose text was taken out of a structure
+    #: (JSON, a .docx), where writing `text` would lose everything around it.
+    editable: bool = True
+    #: The paragraph style of each line, for a format whose lines are paragraphs (.docx).
+    styles: tuple[str, ...] = ()
 
     @property
     def is_markdown(self) -> bool:
         return self.path.lower().endswith((".md", ".markdown", ".mdown", ".mkd"))
+
+    @property
+    def format(self) -> str:
+        """The reader this source's name calls for ("markdown", "text", "html", "json", ...)."""
+        from .readers import kind_of
+
+        return kind_of(self.path)
 
 
 def _position(data: bytes, index: int) -> tuple[int, int]:
@@ -126,6 +139,23 @@ def read_regular(path: str | Path, limit: int, what: str = "the file") -> bytes:
 def _read(path: str | Path, limit: int, what: str, whole: bool) -> tuple[bytes, int]:
     """At most `limit` + 1 bytes of a regular file (more than `limit` means it is larger), and
     its size. A file its size says is larger is not read at all unless `whole`."""
+    with open_regular(path, what) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limit and not whole:
+            return b"", size
+        try:
+            data = fh.read(min(size, limit) + 1)  # one byte more tells a file still growing
+            if len(data) > size:
+                data += fh.read(limit + 1 - len(data))
+        except OSError as err:
+            raise UsageError(str(path), f"cannot read {what}: {err.strerror or err}") from None
+        return data, size
+
+
+def open_regular(path: str | Path, what: str = "the file") -> BinaryIO:
+    """A regular file opened for reading, or a UsageError naming it: never a FIFO, a device or a
+    socket (checked before opening and again once open, so it cannot be swapped in between).
+    The caller bounds what it reads (a JSON Lines archive is read a record at a time)."""
     name = str(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -134,16 +164,12 @@ def _read(path: str | Path, limit: int, what: str, whole: bool) -> tuple[bytes, 
             raise UsageError(name, "is a directory")
         if not stat.S_ISREG(st.st_mode):
             raise UsageError(name, f"is {kind(st.st_mode)}, not a regular file; not read")
-        with os.fdopen(os.open(path, flags), "rb") as fh:
-            st = os.fstat(fh.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                raise UsageError(name, f"is {kind(st.st_mode)}, not a regular file; not read")
-            if st.st_size > limit and not whole:
-                return b"", st.st_size
-            data = fh.read(min(st.st_size, limit) + 1)  # one byte more tells a file still growing
-            if len(data) > st.st_size:
-                data += fh.read(limit + 1 - len(data))
-            return data, st.st_size
+        fh = os.fdopen(os.open(path, flags), "rb")
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            fh.close()
+            raise UsageError(name, f"is {kind(st.st_mode)}, not a regular file; not read")
+        return fh
     except FileNotFoundError:
         raise UsageError(name, "no such file or directory") from None
     except PermissionError:
@@ -177,6 +203,8 @@ def write_atomically(source: Source, text: str, roots: tuple[Path, ...] | None =
       (and writing in place, not atomically, could leave half a draft under all of them);
     - a file changed on disk since it was read is not written: the writer's newer words win.
     """
+    if not source.editable:
+        raise UsageError(source.path, "fixes in this kind of file are shown (--diff), not written")
     path = Path(source.path)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if target != path and roots is not None and not any(target.is_relative_to(r) for r in roots):
