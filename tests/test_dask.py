@@ -228,13 +228,13 @@ def test_a_worker_that_cannot_build_the_linter_stops_the_run(tmp_path, threads_c
         list(dask_client.lint_paths(threads_cluster, recipe, corpus(tmp_path, 3)))
 
 
-def test_lint_bag_gives_what_lint_text_gives():
+def test_lint_bag_gives_what_lint_text_gives(threads_cluster):
     import dask.bag as db
 
     from stylelint_news.dask import lint_bag
 
     texts = [DRAFT, ("story.md", "# Head\n\nCritics say say it failed.\n"), {"id": 7, "text": "Fine.\n"}]
-    found = lint_bag(db.from_sequence(texts, npartitions=2), select=["T003"]).compute(scheduler="sync")
+    found = lint_bag(db.from_sequence(texts, npartitions=2), select=["T003"]).compute()  # on the cluster
     expected = [
         f.as_dict()
         for name, text in (("<text>", DRAFT), ("story.md", texts[1][1]))
@@ -242,6 +242,36 @@ def test_lint_bag_gives_what_lint_text_gives():
     ]
     assert found == expected and len(found) == 2
     with pytest.raises(TypeError, match="an item must be a text"):
-        lint_bag(db.from_sequence([42]), select=["T003"]).compute(scheduler="sync")
+        lint_bag(db.from_sequence([42]), select=["T003"]).compute()
     with pytest.raises(Exception, match="Q999"):
         lint_bag(db.from_sequence([DRAFT]), select=["Q999"])  # checked at once, not on a worker
+
+
+def test_work_the_scheduler_lost_ends_the_run_with_an_error(tmp_path, threads_cluster, monkeypatch):
+    """A batch cancelled under the run (a scheduler restarted, or cut off) is not a gap the
+    report passes over: the run stops, exit 2, saying it is incomplete."""
+    paths = corpus(tmp_path, 4)
+    settings = Settings()
+    linter = Linter(settings, build(settings)[1], Flags())
+    real = dask_worker.lint_file
+    entered, go_on = threading.Event(), threading.Event()
+
+    def held(path, worker, read):
+        entered.set()
+        go_on.wait(10)
+        return real(path, worker, read)
+
+    def cancel_all() -> None:
+        entered.wait(60)
+        keys = [k for k in threads_cluster.futures if "stylelint-news" in str(k)]
+        threads_cluster.cancel([distributed.Future(k, client=threads_cluster) for k in keys])
+        go_on.set()
+
+    monkeypatch.setattr(dask_worker, "lint_file", held)
+    canceller = threading.Thread(target=cancel_all)
+    canceller.start()
+    with pytest.raises(
+        Exception, match=r"--scheduler: the scheduler lost the work \(cancelled\): the run is incomplete"
+    ):
+        list(dask_client.lint_paths(threads_cluster, Recipe.of(linter), paths))
+    canceller.join()

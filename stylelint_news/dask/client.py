@@ -19,7 +19,7 @@ import logging
 import os
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -194,7 +194,9 @@ def lint_paths(
             yield from done.pop(written)
             written += 1
     finally:
-        client.cancel(list(owner))  # an error or a signal: nothing left running for this run
+        if owner:  # an error or a signal: nothing left running for this run
+            with suppress(Exception):  # a client already cut off from its scheduler
+                client.cancel(list(owner))
 
 
 def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str]]:
@@ -209,6 +211,8 @@ def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str
             slot.results[one] = results[0]
             slot.left -= 1
         return []
+    if future.status != "error":  # cancelled: the scheduler lost it (restarted, or cut off)
+        raise UsageError("--scheduler", f"the scheduler lost the work ({future.status}): the run is incomplete")
     err = future.exception()
     if isinstance(err, Mismatch):
         raise UsageError("--scheduler", str(err))
@@ -226,7 +230,7 @@ def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str
     return []
 
 
-def _why(err: BaseException | None) -> str:
+def _why(err: BaseException) -> str:
     if type(err).__name__ == "KilledWorker":
         return "the Dask worker linting it died"
-    return f"{type(err).__name__}: {err}" if err is not None else "the task was lost"
+    return f"{type(err).__name__}: {err}"
