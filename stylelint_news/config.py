@@ -23,6 +23,32 @@ DIALECTS = ("en", "en-GB", "en-US")
 FILE_NAMES = (".stylelint-news.toml", "pyproject.toml")
 #: The largest configuration file read (a pyproject.toml is a few kilobytes).
 CONFIG_SIZE = 10_000_000
+#: The keys whose value is a list of strings.
+_STRING_LISTS = (
+    *("select", "ignore", "extend-select", "extend-ignore", "words", "rules"),
+    *("exclude", "extend-exclude", "vocabularies"),
+)
+#: What a folder run never reads unless `exclude` says otherwise: version control, virtual
+#: environments, package and tool caches (ruff's list, less the build folders a .gitignore names).
+DEFAULT_EXCLUDE = (
+    ".bzr",
+    ".direnv",
+    ".eggs",
+    ".git",
+    ".hg",
+    ".mypy_cache",
+    ".nox",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".svn",
+    ".tox",
+    ".venv",
+    "__pycache__",
+    "__pypackages__",
+    "node_modules",
+    "site-packages",
+    "venv",
+)
 LEVELS = ("info", "warning", "error")
 #: The files of a vocabulary folder (`vocabularies`), as Vale names them.
 VOCABULARY_FILES = ("accept.txt", "reject.txt")
@@ -52,7 +78,14 @@ class Settings:
     words_file: str | None = None
     rules: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
-    exclude: tuple[str, ...] = (".git", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+    #: Folders and files a folder run passes over. `exclude` replaces this list, as ruff's does;
+    #: `extend-exclude` adds to it.
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    #: Pass over what git ignores (.gitignore files, .git/info/exclude) in a folder run.
+    respect_gitignore: bool = True
+    #: Apply the exclusions and git's ignore files to paths named on the command line too.
+    force_exclude: bool = False
     options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     #: Levels by code, prefix or name ((selector, level), ...): the most specific selector wins.
     severity: tuple[tuple[str, str], ...] = ()
@@ -77,6 +110,11 @@ class Settings:
         from .text.fields import DEFAULT_FIELDS
 
         return {**DEFAULT_FIELDS, **dict(self.fields)} if self.fields else DEFAULT_FIELDS
+
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        """Every exclusion glob: `exclude` (or the defaults) and `extend-exclude`."""
+        return self.exclude + self.extend_exclude
 
     def rule_options(self, code: str) -> dict[str, Any]:
         return dict(dict(self.options).get(code, ()))
@@ -153,7 +191,7 @@ def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
         if key not in known:
             raise UsageError(where, f"unknown key `{key}` (known keys: {', '.join(sorted(known))})")
         attr = key.replace("-", "_")
-        if key in ("select", "ignore", "extend-select", "extend-ignore", "words", "rules", "exclude", "vocabularies"):
+        if key in _STRING_LISTS:
             values[attr] = _strings(key, value, where)
         elif key == "extensions":
             values[attr] = tuple(e if e.startswith(".") else "." + e for e in _strings(key, value, where))
@@ -175,6 +213,10 @@ def from_table(table: dict[str, Any], where: str, root: str) -> Settings:
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise UsageError(where, "`options` must be a table of tables, one per rule code")
             values[attr] = tuple((code, tuple(opts.items())) for code, opts in value.items())
+        elif key in ("respect-gitignore", "force-exclude"):
+            if not isinstance(value, bool):
+                raise UsageError(where, f"`{key}` must be true or false, not {_kind(value)}")
+            values[attr] = value
         elif key == "fields":
             from .text.fields import DEFAULT_FIELDS
 
@@ -261,7 +303,9 @@ def _extending(settings: Settings, given: set[str], where: str) -> Settings:
         changes.update({attr: getattr(settings, attr) for attr in _ADDING})
     for attr in given - {"path", "root"}:
         mine = getattr(settings, attr)
-        if attr in _ADDING and "select" not in given:
+        if attr == "extend_exclude":  # exclusions add up, as ruff's do
+            changes[attr] = tuple(dict.fromkeys((*base.extend_exclude, *mine)))
+        elif attr in _ADDING and "select" not in given:
             changes[attr] = tuple(dict.fromkeys((*getattr(base, attr), *mine)))
         elif attr in _TABLES:
             changes[attr] = tuple({**dict(getattr(base, attr)), **dict(mine)}.items())

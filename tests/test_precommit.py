@@ -33,6 +33,10 @@ def test_pre_commit_try_repo(tmp_path):
     (newsroom / "story.md").write_text("The ferry will sail to to the islands.\n", encoding="utf-8")
     (newsroom / "wire.txt").write_text("Ferry news\n\nThe boat sailed at at dawn.\n", encoding="utf-8")
     (newsroom / "notes.py").write_text("x = 'to to'\n", encoding="utf-8")
+    # pre-commit names every staged file; the hook's --force-exclude keeps the configuration's word
+    (newsroom / "wires").mkdir()
+    (newsroom / "wires" / "agency.md").write_text("The agency said said so.\n", encoding="utf-8")
+    (newsroom / ".stylelint-news.toml").write_text('extend-exclude = ["wires"]\n', encoding="utf-8")
     git("add", ".", cwd=newsroom)
     env = {
         **os.environ,
@@ -55,3 +59,4 @@ def test_pre_commit_try_repo(tmp_path):
     assert "story.md:1:21: T003 repeated word" in out
     assert "wire.txt:3:17: T003 repeated word" in out
     assert "notes.py" not in out.split("stylelint-news")[-1]
+    assert "agency.md" not in out

@@ -42,4 +42,6 @@ def test_unknown_directive_is_an_error(registry):
     from stylelint_news.text.source import Source
 
     result = Linter(Settings(), registry).lint(Source("a.md", "<!-- stylelint-news: disabel T003 -->\n"))
-    assert result.problems == ["a.md:1:1: unknown suppression `disabel` (use disable, enable, disable-next-line)"]
+    assert result.problems == [
+        "a.md:1:1: unknown suppression `disabel` (use disable, enable, disable-line, disable-next-line)"
+    ]

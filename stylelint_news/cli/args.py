@@ -34,11 +34,29 @@ def parser() -> argparse.ArgumentParser:
         "--format",
         default="flake8",
         metavar="NAME",
-        help="flake8 (default), json, jsonl (a finding a line), github, sarif, or a plugin's",
+        help="flake8 (default), json, jsonl (a finding a line), github, sarif, gitlab, or a plugin's",
     )
-    p.add_argument("--show-source", action="store_true", help="print the line and a caret under each finding")
+    p.add_argument(
+        "--show-source", action="store_true", help="print the words around each finding and a caret under it"
+    )
     p.add_argument("--statistics", action="store_true", help="count findings by code at the end")
     p.add_argument("--count", action="store_true", help="print the number of findings at the end")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    p.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record today's findings in FILE (then --baseline FILE) and report none",
+    )
+    p.add_argument(
+        "-q", "--quiet", action="count", default=0, help="print the findings and errors only (-qq: errors only)"
+    )
+    p.add_argument("-s", "--silent", action="store_true", help="print errors only, as -qq; the exit status tells")
+    p.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the findings: auto (default) at a terminal, unless NO_COLOR is set",
+    )
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     p.add_argument(
         "--fail-level",
@@ -49,6 +67,20 @@ def parser() -> argparse.ArgumentParser:
         "--show-traceback", action="store_true", help="print the traceback of a rule that crashes (else one line)"
     )
     p.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument(
+        "--exclude", type=selectors, metavar="LIST", help="globs a folder run passes over, instead of the defaults"
+    )
+    p.add_argument("--extend-exclude", type=selectors, metavar="LIST", default=(), help="more globs to pass over")
+    p.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        help="apply the exclusions (and .gitignore) to paths named on the command line too, as pre-commit needs",
+    )
+    p.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        help="pass over what git ignores (.gitignore, .git/info/exclude); on by default",
+    )
     p.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for standard input")
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (implies --fix)")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import heapq
 import os
+import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,12 +21,21 @@ from ..errors import ExitCode, UsageError
 from ..finding import LEVELS
 
 if TYPE_CHECKING:
+    from ..engine.baseline import Baseline
     from ..output.report import FileOutput
 
 
 def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     paths = args.paths or ["."]
-    settings = config.override(config.load(args.config, paths, args.isolated), dialect=args.dialect)
+    loaded = config.load(args.config, paths, args.isolated)
+    settings = config.override(
+        loaded,
+        dialect=args.dialect,
+        exclude=args.exclude,
+        extend_exclude=loaded.extend_exclude + args.extend_exclude,
+        force_exclude=args.force_exclude,
+        respect_gitignore=args.respect_gitignore,
+    )
     named_cache = args.cache_dir or os.environ.get(datastore.ENV)
     if named_cache:
         datastore.check_named(Path(named_cache))
@@ -92,8 +102,10 @@ def _lint(
         require("--scheduler")
 
     from ..output.report import Reporter, ReportOptions
+    from ..output.terminal import color_wanted, is_terminal
 
     stdin = "-" in paths
+    baseline = _baseline(args)
     reporter = Reporter(
         ReportOptions(
             format=args.format,
@@ -103,10 +115,14 @@ def _lint(
             output_file=args.output_file,
             diff=args.diff,
             passthrough=fixing and stdin and not args.diff,
+            quiet=2 if args.silent else args.quiet,
+            terminal=is_terminal(sys.stderr),
+            color=color_wanted(args.color, sys.stdout) and not (args.color == "auto" and args.output_file),
         ),
         registry.rules,
         formatter,
         out,
+        baseline=baseline,
     )
     cache = None
     if not (args.no_cache or fixing or args.diff or args.show_source):
@@ -128,9 +144,20 @@ def _lint(
     unread: Counter[str] = Counter()
     # Sorted (each file once), so the report can write each file's findings as it comes and still
     # give them in the order of their paths, as sorting them all at the end did.
-    files = sorted(
-        dict.fromkeys(expand([p for p in paths if p != "-"], settings.extensions, settings.exclude, skipped, unread))
+    named = [p for p in paths if p != "-"]
+    selected = expand(
+        named,
+        settings.extensions,
+        settings.excluded,
+        skipped,
+        unread,
+        gitignore=settings.respect_gitignore,
+        force_exclude=settings.force_exclude,
     )
+    files = sorted(dict.fromkeys(selected))
+    for name in (args.baseline, args.write_baseline):  # a baseline in a linted folder is not an article
+        if name and os.path.exists(name):
+            files = [f for f in files if not _same_file(f, name)]
     roots = tuple(Path(os.path.realpath(p)) for p in paths if p != "-")  # what a fix may write through a link
     finish = reporter.file_output(fixing, roots=roots)
     if args.scheduler:
@@ -143,13 +170,40 @@ def _lint(
         from ..text.readers import skipped_notice as unread_notice
 
         notices.append(unread_notice(unread))
-    levels: Counter[str] = Counter()  # the report writes findings as they come and keeps none
-    _, problems = reporter.report(_tallied(results, levels), notices)
+    _, problems = reporter.report(results, notices, total=len(files) + int(stdin))
+    if args.write_baseline:
+        assert baseline is not None
+        recorded = baseline.write(args.write_baseline)
+        if not (args.quiet or args.silent):
+            reporter.say(
+                f"wrote {recorded:,} finding{'s' if recorded != 1 else ''} to the baseline {args.write_baseline}"
+            )
     if problems:
         return ExitCode.ERROR
-    if failing(levels, args.fail_level or settings.fail_level) and not args.exit_zero:
+    if failing(reporter.levels, args.fail_level or settings.fail_level) and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
+
+
+def _baseline(args: argparse.Namespace) -> Baseline | None:
+    """The baseline findings are held against (read now, so a bad one stops the run before any
+    file is linted), or the one `--write-baseline` records into; None without either."""
+    if not (args.baseline or args.write_baseline):
+        return None
+    from ..engine.baseline import Baseline
+
+    if args.write_baseline:
+        return Baseline.recorder(args.write_baseline)
+    return Baseline.load(args.baseline)
+
+
+def _same_file(a: str, b: str) -> bool:
+    if os.path.basename(a) != os.path.basename(b):  # most files: no stat call
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _on_cluster(
@@ -170,13 +224,6 @@ def _loaded(registry: plugins.Registry) -> int:
     for problem in registry.problems:
         error(problem)
     return ExitCode.ERROR if registry.problems else ExitCode.CLEAN
-
-
-def _tallied(results: Iterable[Result], levels: Counter[str]) -> Iterator[Result]:
-    """The results as they come, their findings counted by level on the way to the report."""
-    for result in results:
-        levels.update(f.level for f in result.findings)
-        yield result
 
 
 def failing(levels: Counter[str], fail_level: str | None) -> bool:

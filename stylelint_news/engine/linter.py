@@ -62,6 +62,8 @@ class Result:
     record: str | int | None = None
     #: Seconds each rule took on the file (only when the flags ask: `rules try`).
     timings: dict[str, float] = field(default_factory=dict)
+    #: With a baseline or a format that asks: each finding's fingerprint and the text it flags.
+    fingerprints: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

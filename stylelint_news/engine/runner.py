@@ -90,6 +90,7 @@ def lint_file(path: str, worker: Worker, read: Reader | None = None) -> Result:
         whole.problems.extend(part.problems)
         whole.notices.extend(part.notices)
         whole.lines.update(part.lines)
+        whole.fingerprints.extend(part.fingerprints)
     return whole
 
 

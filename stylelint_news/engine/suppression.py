@@ -2,6 +2,7 @@
 
     <!-- stylelint-news: disable A001 -->   ...   <!-- stylelint-news: enable -->
     <!-- stylelint-news: disable-next-line T -->
+    A sentence with the the slip. <!-- stylelint-news: disable-line T003 -->
     # stylelint-news: disable-next-line T001      (a line of its own, for plain text)
 
 With no codes a directive covers every rule. A directive that suppressed nothing is reported on
@@ -19,7 +20,7 @@ from ..text.document import Document
 from ..text.prose import DIRECTIVE
 from .selection import specificity
 
-VERBS = ("disable", "enable", "disable-next-line")
+VERBS = ("disable", "enable", "disable-line", "disable-next-line")
 
 
 @dataclass
@@ -80,6 +81,9 @@ def parse(doc: Document) -> tuple[list[Directive], list[str]]:
             while nxt <= last_line and not doc.line_text(nxt).strip():
                 nxt += 1
             d.first_line = d.last_line = nxt
+            directives.append(d)
+        elif verb == "disable-line":  # the line(s) the comment itself is on: the words beside it
+            d.first_line, d.last_line = line, doc.position(m.end())[0]
             directives.append(d)
         elif verb == "disable":
             d.first_line, d.last_line = line, last_line
