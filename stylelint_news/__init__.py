@@ -1,7 +1,7 @@
 """stylelint-news: a linter for news copy.
 
-The public API: `lint_text()` for a string, `Rule` and `Finding` for writing rules, `hookimpl`
-for plugins. Everything heavy is imported on first use, so `import stylelint_news` stays cheap.
+The public API: `lint_text()` for a string, `Rule`, `Finding` and `Document` (what a rule
+reads: see docs/writing-rules.md) for writing rules, `hookimpl` for plugins. Everything heavy is imported on first use, so `import stylelint_news` stays cheap.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from .engine.linter import lint_text
     from .finding import Edit, Finding, Fix
     from .rule import Context, Rule
+    from .text.document import Document
 
-__all__ = ["Context", "Edit", "Finding", "Fix", "Rule", "__version__", "hookimpl", "lint_text"]
+__all__ = ["Context", "Document", "Edit", "Finding", "Fix", "Rule", "__version__", "hookimpl", "lint_text"]
 _LAZY = {
     "lint_text": "engine.linter",
     "Finding": "finding",
@@ -25,6 +26,7 @@ _LAZY = {
     "Edit": "finding",
     "Rule": "rule",
     "Context": "rule",
+    "Document": "text.document",
 }
 
 

@@ -27,9 +27,15 @@ class Fix:
         return {"safe": self.safe, "edits": [{"start": e.start, "end": e.end, "text": e.text} for e in self.edits]}
 
 
+#: How much a finding matters, least first: `fail-level` fails a run on findings at or above it.
+LEVELS = ("info", "warning", "error")
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One problem at one place. Lines and columns are 1-based and count characters."""
+    """One problem at one place. Lines and columns are 1-based and count characters. `level` is
+    the rule's, as the configuration sets it: the engine fills it in on every finding of a run,
+    so a rule need not ("" until then: a reader of a bare finding falls back on its rule's)."""
 
     path: str
     line: int
@@ -43,6 +49,7 @@ class Finding:
     end: int = 0
     suggestions: tuple[str, ...] = ()
     fix: Fix | None = field(default=None, compare=False)
+    level: str = field(default="", compare=False)
 
     @property
     def sort_key(self) -> tuple:
@@ -57,6 +64,7 @@ class Finding:
             "end_column": self.end_column,
             "code": self.code,
             "name": self.name,
+            "level": self.level,
             "message": self.message,
             "suggestions": list(self.suggestions),
             "fix": self.fix.as_dict() if self.fix else None,

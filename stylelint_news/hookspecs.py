@@ -7,7 +7,8 @@ name the file under `rules` in the configuration.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import os
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -41,3 +42,11 @@ def stylelint_news_formats() -> dict[str, Formatter]:
 @hookspec
 def stylelint_news_rule_types() -> dict[str, RuleType]:
     """Return extra kinds of TOML rule, by the `type` a pack's rule names."""
+
+
+@hookspec
+def stylelint_news_packs() -> Sequence[str | os.PathLike[str]]:
+    """Return the paths of the TOML rule packs this plugin ships (files inside the installed
+    package, say `Path(__file__).parent / "house.toml"`): a newsroom installs its house style
+    with pip and pins its version. They load like the configuration's packs, their rules on by
+    default unless a rule says `default = false`, and `--list-rules` names the plugin."""

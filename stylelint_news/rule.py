@@ -40,7 +40,8 @@ class Rule:
     #: without reading the sentence), when it is not, and why; or that it offers no fix.
     fix_safety: str = ""
     default: bool = True
-    #: How the GitHub and SARIF outputs present findings: info, warning or error.
+    #: How much the rule's findings matter by default: info, warning or error. The configuration's
+    #: `severity` changes it, `fail-level` decides which fail a run, and every format shows it.
     level: str = "warning"
     options: Mapping[str, Any] = {}
     #: Whether this rule's findings cover text that repeats earlier text (a pasted paragraph):
@@ -95,7 +96,10 @@ class Rule:
     def explain(self) -> str:
         """The rule's documentation as `--explain` prints it."""
         state = "on" if self.default else "off"
-        parts = [f"{self.code} ({self.name}): {self.summary}", f"Default: {state}. Origin: {self.origin}."]
+        parts = [
+            f"{self.code} ({self.name}): {self.summary}",
+            f"Default: {state}, level {self.level}. Origin: {self.origin}.",
+        ]
         if self.what:
             parts.append("What it does\n" + _indent(self.what))
         if self.why:

@@ -177,9 +177,7 @@ def test_a_file_name_cannot_split_a_line_or_forge_a_workflow_command(tmp_path):
     flake8 = run_cli(INJECTING, "--no-cache", cwd=tmp_path).stdout.decode()
     assert flake8 == '"a\\n::error title=forged::pwned\\r.md":3:21: T003 repeated word "to": delete the second one\n'
     github = run_cli(INJECTING, "--no-cache", "--format", "github", cwd=tmp_path).stdout.decode()
-    assert github.count("\n") == 1 and github.startswith(
-        "::warning file=a%0A%3A%3Aerror title=forged%3A%3Apwned%0D.md,"
-    )
+    assert github.count("\n") == 1 and github.startswith("::error file=a%0A%3A%3Aerror title=forged%3A%3Apwned%0D.md,")
     sarif = json.loads(run_cli(INJECTING, "--no-cache", "--format", "sarif", cwd=tmp_path).stdout)
     uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "a%0A%3A%3Aerror%20title%3Dforged%3A%3Apwned%0D.md" and unquote(uri) == INJECTING

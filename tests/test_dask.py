@@ -44,12 +44,17 @@ def python(code: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 def test_a_run_without_scheduler_imports_no_dask(tmp_path):
     (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    pack = tmp_path / "desk.toml"
+    pack.write_text(
+        '[[rule]]\ncode = "N101"\nname = "no-slams"\ntype = "existence"\nmessage = "m"\ntokens = ["slams"]\n',
+        encoding="utf-8",
+    )
     r = python(
         f"""
         import sys
         from stylelint_news.cli import main
-        codes = [main(["--no-cache", "--jobs", "1", {str(tmp_path)!r}])]
-        codes.append(main(["rules", "try", {str(ROOT / "rules" / "house-style.toml")!r}, {str(tmp_path)!r}]))
+        codes = [main(["--no-cache", "--jobs", "1", {str(tmp_path / "a.txt")!r}])]
+        codes.append(main(["rules", "try", {str(pack)!r}, {str(tmp_path / "a.txt")!r}]))
         loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("dask", "distributed", "fsspec") or m.startswith("stylelint_news.dask"))
         print([int(c) for c in codes], loaded)
         """

@@ -41,6 +41,9 @@ def test_example_plugin_package_installs_and_reports(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     listing = subprocess.run([python, "-m", "stylelint_news", "--list-rules"], capture_output=True, text=True, env=env)
     assert "N201  on   tabloid-verb" in listing.stdout and "newsdesk-rules 1.0.0" in listing.stdout
+    # the TOML pack the package ships, through the stylelint_news_packs hook
+    assert "N301  on   headline-length" in listing.stdout
+    assert "[newsdesk-rules 1.0.0 (pack newsdesk-house 1.0.0)]" in listing.stdout
     run = subprocess.run(
         [python, "-m", "stylelint_news", "--select", "N", str(draft)], capture_output=True, text=True, env=env
     )

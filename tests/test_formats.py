@@ -34,6 +34,7 @@ def test_json_has_the_documented_fields():
         "end_column",
         "code",
         "name",
+        "level",
         "message",
         "suggestions",
         "fix",

@@ -460,7 +460,9 @@ def test_the_server_lints_what_the_writer_types_and_applies_a_quick_fix(tmp_path
         uri = client.open("draft.md", DRAFT)
         found = await client.diagnostics(uri, 1)
         seen["open"] = [(d.code, d.range.start.line, d.range.start.character, d.range.end.character) for d in found]
-        assert all(d.source == "stylelint-news" and d.severity == lsp.DiagnosticSeverity.Warning for d in found)
+        assert all(d.source == "stylelint-news" for d in found)
+        severity = {"C001": lsp.DiagnosticSeverity.Warning, "T001": lsp.DiagnosticSeverity.Error}
+        assert all(d.severity == severity.get(d.code, lsp.DiagnosticSeverity.Error) for d in found)  # D: error
         # the diagnostics follow the text: the misspelling corrected, a word doubled
         text = DRAFT.replace("decison", "decision").replace("welcomed the", "welcomed the the")
         client.change(uri, text, 2)
@@ -637,8 +639,8 @@ def test_utf8_positions_unsaved_documents_and_a_broken_directive(tmp_path):
     assert seen["found"] == [
         (capital[0], capital[1], "C001", warning),
         (text[: text.index("<!--")].count("\n"), 0, "", error),  # the directive the engine cannot read
-        (typo[0], typo[1], "T001", warning),
-        (text.count("\n", 0, text.rindex("The harbour board")), 0, "D002", warning),
+        (typo[0], typo[1], "T001", error),  # typos are errors by default
+        (text.count("\n", 0, text.rindex("The harbour board")), 0, "D002", error),
     ]
 
 

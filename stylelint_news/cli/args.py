@@ -40,6 +40,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--statistics", action="store_true", help="count findings by code at the end")
     p.add_argument("--count", action="store_true", help="print the number of findings at the end")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument(
+        "--fail-level",
+        choices=["info", "warning", "error"],
+        help="exit 1 only for findings at this level or above; those below are reported (default: every finding)",
+    )
+    p.add_argument(
+        "--show-traceback", action="store_true", help="print the traceback of a rule that crashes (else one line)"
+    )
     p.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument("--stdin-filename", metavar="NAME", default="-", help="the name to report for standard input")
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")

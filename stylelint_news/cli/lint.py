@@ -6,7 +6,7 @@ import argparse
 import heapq
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ from ..engine.files import expand
 from ..engine.linter import Flags, Linter, Result
 from ..engine.runner import default_jobs, lint_paths, lint_stdin
 from ..errors import ExitCode, UsageError
+from ..finding import LEVELS
 
 if TYPE_CHECKING:
     from ..output.report import FileOutput
@@ -31,7 +32,8 @@ def run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     ctx = RunContext.at(args.cache_dir)
     try:
         with ctx.active():
-            _, registry = plugins.build(settings)
+            # a broken pack must not stop the commands that help fix it
+            _, registry = plugins.build(settings, go_on=bool(args.list_rules or args.explain))
         return _lint(args, out, paths, settings, registry, ctx)
     finally:
         ctx.close()
@@ -58,6 +60,7 @@ def _lint(
         report_unused_suppressions=args.report_unused_suppressions,
         fix=args.fix or args.diff,
         unsafe_fixes=args.unsafe_fixes,
+        show_traceback=args.show_traceback,
     )
     linter = Linter(settings, registry, flags, ctx)
     if args.explain:
@@ -67,15 +70,14 @@ def _lint(
         if rule is None:
             raise UsageError("--explain", f"no rule {args.explain!r} (see --list-rules)")
         out(rule.explain())
-        return ExitCode.CLEAN
+        return _loaded(registry)
     if args.list_rules:
         running = {r.code for r in linter.rules}
         for code in sorted(registry.rules):
             r = registry.rules[code]
             mark = "on " if code in running else "off"
-            origin = f"  [{r.origin}]" if r.origin != "builtin" else ""
-            out(f"{code}  {mark}  {r.name:<28} {r.summary}{origin}\n")
-        return ExitCode.CLEAN
+            out(f"{code}  {mark}  {r.name:<28} {r.summary}  [{r.origin}]\n")
+        return _loaded(registry)
     formatter = registry.formats.get(args.format)
     if formatter is None:
         known = ", ".join(sorted(registry.formats))
@@ -112,12 +114,13 @@ def _lint(
 
         rule_files = tuple(str(Path(settings.root, r)) for r in settings.rules)
         words_file = (str(Path(settings.root, settings.words_file)),) if settings.words_file else ()
+        vocabularies = tuple(map(str, settings.vocabulary_files()))
         run_key = fingerprint(
             settings,
             flags,
             sorted(registry.plugins),
             sorted((c, r.origin) for c, r in registry.rules.items()),
-            files=(*rule_files, *words_file),
+            files=(*rule_files, *words_file, *vocabularies),
         )
         cache = ResultCache(ctx.store, run_key)
     stdin_result = lint_stdin(linter, reporter.file_output(fixing, stdin=True), args.stdin_filename) if stdin else []
@@ -140,10 +143,11 @@ def _lint(
         from ..text.readers import skipped_notice as unread_notice
 
         notices.append(unread_notice(unread))
-    findings, problems = reporter.report(results, notices)
+    levels: Counter[str] = Counter()  # the report writes findings as they come and keeps none
+    _, problems = reporter.report(_tallied(results, levels), notices)
     if problems:
         return ExitCode.ERROR
-    if findings and not args.exit_zero:
+    if failing(levels, args.fail_level or settings.fail_level) and not args.exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
 
@@ -157,6 +161,31 @@ def _on_cluster(
 
     recipe = Recipe.of(linter, cache_dir=args.cache_dir, result_key=result_key, finish=finish)
     return lint_on_cluster(args.scheduler, recipe, files, args.jobs or default_jobs())
+
+
+def _loaded(registry: plugins.Registry) -> int:
+    """After `--list-rules` or `--explain`: what could not be loaded, and exit 2 if anything."""
+    from . import error
+
+    for problem in registry.problems:
+        error(problem)
+    return ExitCode.ERROR if registry.problems else ExitCode.CLEAN
+
+
+def _tallied(results: Iterable[Result], levels: Counter[str]) -> Iterator[Result]:
+    """The results as they come, their findings counted by level on the way to the report."""
+    for result in results:
+        levels.update(f.level for f in result.findings)
+        yield result
+
+
+def failing(levels: Counter[str], fail_level: str | None) -> bool:
+    """Whether findings of these levels fail the run: any finding, or with a fail level only
+    those at it or above (the others are reported and the run passes)."""
+    if fail_level is None:
+        return levels.total() > 0
+    least = LEVELS.index(fail_level)
+    return any(n and LEVELS.index(level) >= least for level, n in levels.items())
 
 
 def skipped_notice(skipped: list[str], shown: int = 5) -> str:

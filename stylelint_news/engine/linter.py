@@ -8,20 +8,23 @@ fix-and-lint-again loop behind `--fix`.
 from __future__ import annotations
 
 import copy
+import traceback
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
+from time import perf_counter
 
 import regex
 
 from ..config import Settings
 from ..errors import RuleSkipped, UsageError
 from ..finding import Finding
+from ..packs.budget import PatternBudget, spending
 from ..rule import Rule
 from ..text.document import Document
 from ..text.source import Source
-from . import fixes, selection, suppression
+from . import fixes, selection, suppression, vocabulary
 from .context import Context, RunContext
 from .patterns import Lazy
 from .plugins import Registry
@@ -57,6 +60,8 @@ class Result:
     lines: dict[int, str] = field(default_factory=dict)
     #: The id of the JSON record linted, which JSON output adds to each of its findings.
     record: str | int | None = None
+    #: Seconds each rule took on the file (only when the flags ask: `rules try`).
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,10 @@ class Flags:
     report_unused_suppressions: bool = False
     fix: bool = False
     unsafe_fixes: bool = False
+    #: A crashing rule's problem carries its traceback (else one line).
+    show_traceback: bool = False
+    #: Time each rule on each file (Result.timings).
+    time_rules: bool = False
 
 
 class Linter:
@@ -93,10 +102,23 @@ class Linter:
                 selection.check_selectors(selectors, rules, where)
         for _, selectors in settings.per_file_ignores:
             selection.check_selectors(selectors, rules, where)
+        selection.check_selectors((s for s, _ in settings.severity), rules, where)
         self.rules = selection.enabled(rules, self.layers)
-        words = settings.all_words()
+        #: Each rule's level: the most specific `severity` selector's, or the rule's own.
+        self.levels = {code: _level(rule, settings.severity) for code, rule in rules.items()}
+        terms = settings.terms()
+        with self.run.active():
+            self.accepted = vocabulary.Accepted(terms, where)
+            rejected = vocabulary.compile_terms(terms.reject, where)
+        words = settings.all_words() | vocabulary.plain_words(terms.accept)
         self.contexts = {
-            r.code: Context(self._options(r, where), settings.dialect, words, self.run) for r in rules.values()
+            r.code: Context(
+                {"terms": rejected} if isinstance(r, vocabulary.RejectedTerm) else self._options(r, where),
+                settings.dialect,
+                words,
+                self.run,
+            )
+            for r in rules.values()
         }
 
     def _options(self, rule: Rule, where: str) -> dict:
@@ -187,8 +209,10 @@ class Linter:
         result.record = doc.record
         findings: list[Finding] = []
         for rule in self.rules_for(source.path):
+            started = perf_counter() if self.flags.time_rules else 0.0
             try:
-                findings.extend(rule.check(doc, self.contexts[rule.code]))
+                with spending(PatternBudget()):  # a pack's patterns: one budget per rule and file
+                    findings.extend(rule.check(doc, self.contexts[rule.code]))
             except RuleSkipped as err:
                 result.problems.append(f"{source.path}: rule {rule.code} ({rule.name}) skipped: {err}")
             except RecursionError:
@@ -196,11 +220,20 @@ class Linter:
                     f"{source.path}: rule {rule.code} ({rule.name}) skipped: the text nests too deeply"
                 )
             except Exception as err:  # a rule's bug must not look like a clean file or a finding
-                result.problems.append(
+                problem = (
                     f"{source.path}: rule {rule.code} ({rule.name}, from {rule.origin}) crashed: "
                     f"{type(err).__name__}: {err}"
                 )
+                if self.flags.show_traceback:
+                    problem += "\n" + "".join(traceback.format_exception(err)).rstrip("\n")
+                result.problems.append(problem)
+            if self.flags.time_rules:
+                result.timings[rule.code] = result.timings.get(rule.code, 0.0) + perf_counter() - started
         findings = _without_repeats_in_copies(findings, self.registry.rules)
+        if self.accepted:
+            findings, unapplied = vocabulary.budgeted(self.accepted, doc, findings)
+            if unapplied:
+                result.problems.append(unapplied)
         findings, directives = self._suppressed(doc, findings, result)
         if self.flags.report_unused_suppressions:
             unused = self.registry.rules["X001"]
@@ -211,6 +244,8 @@ class Linter:
                         unused.report(doc, d.start, d.end, f"suppression of {what} suppresses nothing; remove it")
                     )
         findings = doc.placed(findings)
+        levels = self.levels
+        findings = [f if f.level == levels.get(f.code, f.level) else replace(f, level=levels[f.code]) for f in findings]
         findings.sort(key=lambda f: f.sort_key)
         result.findings = findings
         return result
@@ -246,6 +281,13 @@ def lint_text(
     with run.active():
         _, registry = plugins.build(settings)
     return Linter(settings, registry, flags, run).lint(Source(path, text)).findings
+
+
+def _level(rule: Rule, severity: tuple[tuple[str, str], ...]) -> str:
+    """A rule's level: the configuration's most specific selector that names it, or its own."""
+    named = [(selection.specificity(s, rule), level) for s, level in severity]
+    chosen = max((n for n in named if n[0]), default=None, key=lambda n: n[0])
+    return chosen[1] if chosen is not None else rule.level
 
 
 def _without_repeats_in_copies(findings: list[Finding], rules: dict[str, Rule]) -> list[Finding]:

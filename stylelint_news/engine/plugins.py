@@ -4,6 +4,11 @@ Load order is deliberate: the built-in plugins first (listed in one tuple and re
 the same hooks as anyone's), then installed packages (entry-point group `stylelint_news`), then
 the newsroom's own files named under `rules` in the configuration (Python files as plugin
 modules, TOML packs through the rule types). `check_pending()` then catches a misspelt hook.
+Packs come last: the shipped ones, those plugins ship (`stylelint_news_packs`), the configuration's.
+
+Each rule's origin says where it came from (`--list-rules`, `--explain`, a duplicate code's
+message): "builtin", a plugin's name and version, or a pack's file, with the pack's name and
+version when its `[pack]` table gives them. A desk's rules may not take the tool's own letters.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +27,7 @@ from .. import hookspecs
 from ..config import Settings
 from ..errors import UsageError
 from ..hookspecs import Formatter, RuleType
+from ..packs.loader import RESERVED
 from ..rule import Rule, validate
 
 BUILTIN_PLUGINS = (
@@ -33,6 +40,7 @@ BUILTIN_PLUGINS = (
     "stylelint_news.packs.spelling_variants",
     "stylelint_news.output.formats",
     "stylelint_news.engine.suppression",
+    "stylelint_news.engine.vocabulary",
 )
 ENTRY_POINT_GROUP = "stylelint_news"
 HOOK_PREFIX = "stylelint_news_"
@@ -46,9 +54,16 @@ class Registry:
     formats: dict[str, Formatter] = field(default_factory=dict)
     rule_types: dict[str, RuleType] = field(default_factory=dict)
     plugins: list[str] = field(default_factory=list)
+    #: What could not be loaded, when the build was asked to go on (`--list-rules`, `--explain`).
+    problems: list[str] = field(default_factory=list)
 
     def add_rule(self, rule: Rule, origin: str) -> None:
         problems = list(validate(rule))
+        if origin != "builtin" and rule.code[:1] in RESERVED:
+            problems.append(
+                f"code {rule.code} starts with {rule.code[:1]}, one of the tool's own families "
+                f"({', '.join(RESERVED)}); give the desk's rules a letter of their own"
+            )
         if problems:
             raise UsageError(origin, f"rule {rule.code or '?'} ({rule.name or '?'}): {'; '.join(problems)}")
         rule.origin = origin
@@ -123,8 +138,19 @@ class _Manager(pluggy.PluginManager):
         return super().parse_hookimpl_opts(plugin, name)
 
 
-def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -> tuple[pluggy.PluginManager, Registry]:
-    """The PluginManager for a run, and the registry of rules, formats and rule types."""
+def build(
+    settings: Settings, entry_points: bool = True, shipped: bool = True, go_on: bool = False
+) -> tuple[pluggy.PluginManager, Registry]:
+    """The PluginManager for a run, and the registry of rules, formats and rule types. With
+    `go_on`, a broken pack or rule file is noted in `registry.problems` and the rest loads (the
+    good rules of a broken pack too), so `--list-rules` and `--explain` still answer."""
+    registry = Registry()
+
+    def refuse(err: UsageError) -> None:
+        if not go_on:
+            raise err
+        registry.problems.extend(err.lines())
+
     manager = _Manager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     for name in BUILTIN_PLUGINS:
@@ -142,7 +168,10 @@ def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -
         if not path.is_file():
             raise UsageError(settings.path or "configuration", f"rule file `{entry}` not found ({path})")
         if path.suffix == ".py":
-            manager.register(_load_python_file(path), name=str(path))
+            try:
+                manager.register(_load_python_file(path), name=str(path))
+            except UsageError as err:
+                refuse(err)
         elif path.suffix == ".toml":
             packs.append(path)
         else:
@@ -154,7 +183,6 @@ def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -
             str(err.plugin if isinstance(err.plugin, str) else _origin(manager, err.plugin)), str(err)
         ) from None
 
-    registry = Registry()
     for plugin in manager.get_plugins():
         registry.plugins.append(_origin(manager, plugin))
     for impl in manager.hook.stylelint_news_rule_types.get_hookimpls():
@@ -162,18 +190,69 @@ def build(settings: Settings, entry_points: bool = True, shipped: bool = True) -
     for impl in reversed(manager.hook.stylelint_news_rules.get_hookimpls()):
         origin = _origin(manager, impl.plugin)
         for rule in _call(impl, manager) or ():
-            registry.add_rule(rule, origin)
+            try:
+                registry.add_rule(rule, origin)
+            except UsageError as err:
+                refuse(err)
     for impl in manager.hook.stylelint_news_formats.get_hookimpls():
         registry.formats.update(_call(impl, manager) or {})
-    from ..packs.loader import load_pack, rules_from, shipped_packs
+    from ..packs.loader import shipped_packs
 
     for where, data in shipped_packs() if shipped else ():
-        for rule in rules_from(data, where, registry.rule_types, shipped=True):
-            registry.add_rule(rule, "builtin")
+        _add_pack(registry, data, where, "builtin", refuse, shipped=True)
+    for impl in manager.hook.stylelint_news_packs.get_hookimpls():
+        plugin = _origin(manager, impl.plugin)
+        for path in _plugin_packs(impl, manager, plugin):
+            _add_pack(registry, None, str(path), plugin, refuse)
     for path in packs:
-        for rule in load_pack(path, registry.rule_types):
-            registry.add_rule(rule, str(path))
+        _add_pack(registry, None, str(path), "", refuse)
     return manager, registry
+
+
+def _plugin_packs(impl: pluggy.HookImpl, manager: pluggy.PluginManager, plugin: str) -> list[Path]:
+    """The pack files a plugin says it ships; one that is not there is the plugin's error."""
+    paths = []
+    for entry in _call(impl, manager) or ():
+        path = Path(entry)
+        if path.suffix != ".toml" or not path.is_file():
+            raise UsageError(plugin, f"stylelint_news_packs: {path} is not a .toml file")
+        paths.append(path)
+    return paths
+
+
+def _add_pack(
+    registry: Registry,
+    data: dict[str, Any] | None,
+    where: str,
+    source: str,
+    refuse: Callable[[UsageError], None],
+    shipped: bool = False,
+) -> None:
+    """A pack's rules into the registry, their origin naming the plugin (or the file) and the
+    pack; every problem of the pack is one error, and with `go_on` its good rules still load."""
+    from ..packs.loader import PackProblems, load_rules, pack_info, read_file
+
+    try:
+        if data is None:
+            data = read_file(Path(where))
+    except UsageError as err:
+        refuse(err)
+        return
+    rules, problems = load_rules(data, where, registry.rule_types, shipped)
+    if problems:
+        refuse(PackProblems(f"{source}: {where}" if source and not shipped else where, problems))
+    label = pack_info(data)[0].label()
+    if shipped:
+        origin = "builtin"
+    elif source:  # a plugin's pack: the plugin, and which of its packs
+        origin = f"{source} ({label or Path(where).name})"
+    else:
+        origin = f"{where} ({label})" if label else where
+    for rule in rules:
+        try:
+            registry.add_rule(rule, origin)
+        except UsageError as err:
+            refuse(err)
 
 
 def _call(impl: pluggy.HookImpl, manager: pluggy.PluginManager) -> Any:

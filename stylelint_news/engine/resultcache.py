@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import UsageError
-from ..finding import Edit, Finding, Fix
+from ..finding import LEVELS, Edit, Finding, Fix
 from ..text.source import read_regular
 from .datastore import DataStore
 
@@ -69,20 +69,46 @@ def fingerprint(*parts: object, files: tuple[str, ...] = ()) -> str:
 
 def _pack(f: Finding) -> tuple:
     fix = None if f.fix is None else (f.fix.safe, tuple((e.start, e.end, e.text) for e in f.fix.edits))
-    return (f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.message, f.start, f.end, f.suggestions, fix)
+    return (
+        f.line,
+        f.column,
+        f.end_line,
+        f.end_column,
+        f.code,
+        f.name,
+        f.message,
+        f.start,
+        f.end,
+        f.suggestions,
+        fix,
+        f.level,
+    )
 
 
 #: The types of a stored finding's fields, in `_pack`'s order: an entry is believed only if every
 #: finding has them (the checksum keeps out damage; this keeps a crash out of the report too).
-SHAPE: tuple[type | tuple[type, ...], ...] = (int, int, int, int, str, str, str, int, int, tuple, (tuple, type(None)))
+SHAPE: tuple[type | tuple[type, ...], ...] = (
+    int,
+    int,
+    int,
+    int,
+    str,
+    str,
+    str,
+    int,
+    int,
+    tuple,
+    (tuple, type(None)),
+    str,
+)
 
 
 def _unpack(path: str, t: object) -> Finding:
     """A stored finding, or ValueError when it is not the shape `_pack` writes."""
     if not (isinstance(t, tuple) and len(t) == len(SHAPE) and all(isinstance(v, k) for v, k in zip(t, SHAPE))):
         raise ValueError("not a stored finding")
-    line, column, end_line, end_column, code, name, message, start, end, suggestions, fix = t
-    if not all(isinstance(s, str) for s in suggestions):
+    line, column, end_line, end_column, code, name, message, start, end, suggestions, fix, level = t
+    if not all(isinstance(s, str) for s in suggestions) or level not in LEVELS:
         raise ValueError("not a stored finding")
     fixed = None
     if fix is not None:
@@ -90,7 +116,7 @@ def _unpack(path: str, t: object) -> Finding:
         if not (isinstance(safe, bool) and isinstance(edits, tuple)):
             raise ValueError("not a stored fix")
         fixed = Fix(tuple(_edit(e) for e in edits), safe)
-    return Finding(path, line, column, end_line, end_column, code, name, message, start, end, suggestions, fixed)
+    return Finding(path, line, column, end_line, end_column, code, name, message, start, end, suggestions, fixed, level)
 
 
 def _edit(e: object) -> Edit:

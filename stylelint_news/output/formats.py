@@ -11,7 +11,6 @@ from pathlib import Path
 
 from .. import __version__
 from ..hookspecs import Formatter, hookimpl
-from ..rule import Rule
 from .escape import displayed, one_line, quote_path
 from .report import Report
 
@@ -62,13 +61,12 @@ def _escape_property(s: str) -> str:
 def github(report: Report) -> str:
     """GitHub Actions workflow commands, which annotate the lines of a pull request."""
     out = []
-    rules = report.rules
     for f in report.findings:
         props = (
             f"file={_escape_property(f.path)},line={f.line},col={f.column},"
             f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f'{f.code} {f.name}')}"
         )
-        level = {"info": "notice", "error": "error"}.get(getattr(rules.get(f.code), "level", "warning"), "warning")
+        level = {"info": "notice", "error": "error"}.get(f.level, "warning")
         out.append(f"::{level} {props}::{_escape_data(f'{f.code} {f.message}')}\n")
     return "".join(out)
 
@@ -82,14 +80,15 @@ def file_uri(path: str) -> str:
     return posix.as_uri() if posix.is_absolute() else quote(posix.as_posix(), safe="/")
 
 
-def _sarif_level(rule: Rule | None) -> str:
-    return {"info": "note", "error": "error"}.get(getattr(rule, "level", "warning"), "warning")
+def _sarif_level(level: str) -> str:
+    return {"info": "note", "error": "error"}.get(level, "warning")
 
 
 def sarif(report: Report) -> str:
     """SARIF 2.1.0, columns counted in Unicode code points as ours are."""
     findings, rules = report.findings, report.rules
-    used = sorted({f.code for f in findings})
+    levels = {f.code: f.level for f in findings}  # the level the configuration gave each rule
+    used = sorted(levels)
     index = {code: i for i, code in enumerate(used)}
     descriptors = []
     for code in used:
@@ -101,7 +100,7 @@ def sarif(report: Report) -> str:
                 "shortDescription": {"text": rule.summary if rule else code},
                 "fullDescription": {"text": (rule.what or rule.summary) if rule else code},
                 "help": {"text": rule.explain() if rule else code},
-                "defaultConfiguration": {"level": _sarif_level(rule)},
+                "defaultConfiguration": {"level": _sarif_level(levels[code])},
             }
         )
     results = []
@@ -109,7 +108,7 @@ def sarif(report: Report) -> str:
         result = {
             "ruleId": f.code,
             "ruleIndex": index[f.code],
-            "level": _sarif_level(rules.get(f.code)),
+            "level": _sarif_level(f.level),
             "message": {"text": f.message},
             "locations": [
                 {

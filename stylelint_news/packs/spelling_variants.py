@@ -38,6 +38,15 @@ def _systematic(gb: str, us: str) -> bool:
     )
 
 
+def _variants() -> dict[str, tuple[str, str]]:
+    """Each word that is one dialect's systematic spelling: its dialect and the other's form.
+    Only words in lower case: names keep their own spelling ("World Trade Center", "Labor Party")."""
+    gb_us, us_gb = spelling.dialect_pairs()
+    out = {us: ("en-US", gb) for us, gb in us_gb.items() if us.islower() and _systematic(gb, us)}
+    out.update({gb: ("en-GB", us) for gb, us in gb_us.items() if gb.islower() and _systematic(gb, us)})
+    return out
+
+
 class SpellingVariants(PackRule):
     """The `spelling-variants` rule type: British and American spellings mixed in one article.
 
@@ -61,16 +70,13 @@ class SpellingVariants(PackRule):
         render(self.message, match="x", replacement="y", line="1")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        gb_us, us_gb = spelling.dialect_pairs()
+        variants = ctx.run.memo("S201 variants", _variants)
         uses: dict[str, list] = {"en-GB": [], "en-US": []}
-        for w in doc.words:
-            if not w.text.islower():
-                continue  # names keep their own spelling: "World Trade Center", "Labor Party"
-            lower = w.text
-            if lower in gb_us and _systematic(lower, gb_us[lower]):
-                uses["en-GB"].append((w, gb_us[lower]))
-            elif lower in us_gb and _systematic(us_gb[lower], lower):
-                uses["en-US"].append((w, us_gb[lower]))
+        words = doc.words
+        for i in words.where(variants):  # found without a Python loop over every word
+            w = words[i]
+            dialect, right = variants[w.text]
+            uses[dialect].append((w, right))
         if not uses["en-GB"] or not uses["en-US"]:
             return
         keep = self.prefer if self.prefer != "majority" else max(uses, key=lambda d: (len(uses[d]), d == "en-GB"))

@@ -19,6 +19,12 @@ TITLES = frozenset(
 )
 # Words that end a sentence with a full stop and never end an abbreviation in news copy.
 NOT_ABBREVIATIONS = frozenset({"etc"})
+#: Abbreviations that are also everyday words: "He said no.", "She sat.", "the sun.". Before a
+#: number they are abbreviations ("No. 10", "fig. 3"); otherwise "no" is always the word, and the
+#: others are when written in lower case (the abbreviations of days and months take a capital).
+WORDS_TOO = frozenset({"no", "nos", "sat", "sun", "wed", "mar", "fig", "rep"})
+NUMBERS_ONLY = frozenset({"no", "nos"})
+NUMBER_NEXT = Lazy(r"\s+\(?\p{N}")
 
 END = Lazy(r"""[.!?…]+['"”’)\]]*(?=\s+['"“‘(\[]?[\p{Lu}\p{N}])""")
 #: Searched backwards ((?r)) from the mark: the token that ends there, found without trying every
@@ -42,6 +48,8 @@ def _is_boundary(text: str, end: int) -> bool:
         return True
     following = NEXT_WORD.match(text, end)
     next_word = following.group(1) if following else ""
+    if lower in WORDS_TOO and (lower in NUMBERS_ONLY or core.islower()) and not NUMBER_NEXT.match(text, end):
+        return True
     if lower in TITLES:
         return False
     if (len(core) == 1 and core.isalpha() and core.isupper()) or INITIALISM.search(core):

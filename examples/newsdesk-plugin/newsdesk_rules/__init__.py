@@ -1,6 +1,8 @@
-"""An example plugin: one rule and one output format, through stylelint-news's hooks."""
+"""An example plugin: one rule, one output format and one TOML pack, through stylelint-news's hooks."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import regex
 
@@ -45,3 +47,9 @@ def stylelint_news_rules():
 @hookimpl
 def stylelint_news_formats():
     return {"tally": tally}
+
+
+@hookimpl
+def stylelint_news_packs():
+    """The house style as data: house.toml ships inside this package (see pyproject.toml)."""
+    return [Path(__file__).parent / "house.toml"]

@@ -161,6 +161,7 @@ def _speaker(text: str) -> bool:
 
 class QuoteWithoutSpeaker(Rule):
     code = "A002"
+    level = "info"
     name = "quote-without-speaker"
     summary = "A direct quotation that no one is said to have said."
     what = (

@@ -151,6 +151,7 @@ def _common_word(name: str) -> bool:
 
 class SurnameFirstReference(Rule):
     code = "A003"
+    level = "info"
     name = "surname-first-reference"
     summary = "A person named by surname alone, never named in full before."
     what = (

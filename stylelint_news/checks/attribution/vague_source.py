@@ -212,6 +212,7 @@ CUED: dict[str, list[int]] = {
 
 class VagueSource(Rule):
     code = "A001"
+    level = "info"
     name = "vague-source"
     summary = "A claim attributed to no one in particular."
     what = (

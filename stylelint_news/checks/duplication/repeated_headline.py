@@ -16,6 +16,7 @@ HEADLINE_SIMILAR = 0.85
 
 class RepeatedHeadline(Rule):
     code = "D001"
+    level = "error"
     name = "repeated-headline"
     summary = "The headline appears again in the body."
     what = (

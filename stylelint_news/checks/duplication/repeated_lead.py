@@ -13,6 +13,7 @@ from .copies import paragraphs, removal
 
 class RepeatedLead(Rule):
     code = "D002"
+    level = "error"
     name = "repeated-lead"
     summary = "The lead paragraph appears again later."
     what = (

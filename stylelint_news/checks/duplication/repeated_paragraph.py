@@ -17,6 +17,7 @@ MIN_SENTENCE_WORDS = 14
 
 class RepeatedParagraph(Rule):
     code = "D003"
+    level = "error"
     name = "repeated-paragraph"
     summary = "A paragraph, or a long sentence, repeats an earlier one."
     marks_copies = True

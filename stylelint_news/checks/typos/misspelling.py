@@ -24,6 +24,7 @@ CAPITALISED = Lazy(r"\p{Lu}[\p{L}'’-]*")
 
 class Misspelling(Rule):
     code = "T001"
+    level = "error"
     name = "misspelling"
     summary = "A word that is not English."
     what = (

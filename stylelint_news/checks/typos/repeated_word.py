@@ -60,6 +60,7 @@ def _verdict(doc: Document, i: int, lower: list[str]) -> bool:
 
 class RepeatedWord(Rule):
     code = "T003"
+    level = "error"
     name = "repeated-word"
     summary = "A word written twice in a row."
     what = (
