@@ -25,6 +25,7 @@ from stylelint_news.config import Settings
 from stylelint_news.engine.files import expand
 from stylelint_news.engine.linter import Flags, Linter, lint_text
 from stylelint_news.engine.plugins import build
+from stylelint_news.text.source import read_source
 
 from conftest import ROOT, run_cli
 
@@ -130,14 +131,36 @@ def test_a_url_folder_is_walked_as_a_local_folder_is(tmp_path):
 def test_a_worker_reads_a_url_bounded_and_names_it(tmp_path):
     (tmp_path / "a.md").write_text(DRAFT, encoding="utf-8")
     url = (tmp_path / "a.md").as_uri()
-    assert dask_worker.read(url, 1000).text == DRAFT
+    assert dask_worker.read(url, 1000) == DRAFT.encode()
     with pytest.raises(Exception, match=r"over the size limit of 1e-05 MB"):
         dask_worker.read(url, 10)
     with pytest.raises(Exception, match="no such file"):
         dask_worker.read(url + ".gone", 1000)
+
+
+def test_a_url_is_read_as_its_format_as_a_local_file_is(tmp_path):
+    """A URL's bytes go through the readers: a JSON Lines archive gives a result per record,
+    with its id; bytes that are not UTF-8 are named as a local file's are."""
+    import json
+
+    archive = tmp_path / "archive.jsonl"
+    rows = [{"id": "a", "headline": "Dam plans", "body": "A libary."}, {"id": 7, "title": "Bridge", "text": "Fine."}]
+    archive.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     (tmp_path / "bad.md").write_bytes(b"caf\xe9\n")
-    with pytest.raises(Exception, match=r"bad\.md: not UTF-8"):
-        dask_worker.read((tmp_path / "bad.md").as_uri(), 1000)
+    settings = Settings()
+    linter = Linter(settings, build(settings)[1], Flags(select=("T001",)))
+    worker = (linter, lambda source, result: result, None)
+    for path in (archive, tmp_path / "bad.md"):
+        here = dask_worker.lint_file(str(path), worker)
+        there = dask_worker.lint_file(path.as_uri(), worker, dask_worker.read)
+        assert [(r.record, [(f.line, f.column, f.code) for f in r.findings]) for r in there] == [
+            (r.record, [(f.line, f.column, f.code) for f in r.findings]) for r in here
+        ]
+        assert [p.replace(path.as_uri(), str(path)) for r in there for p in r.problems] == [
+            p for r in here for p in r.problems
+        ]
+    assert [r.record for r in here] == [None] and "not UTF-8" in here[0].problems[0]
+    assert [r.record for r in dask_worker.lint_file(archive.as_uri(), worker, dask_worker.read)] == ["a", 7]
 
 
 def test_a_worker_with_other_rules_or_another_version_refuses():
@@ -174,7 +197,7 @@ def test_results_come_in_the_order_of_paths_however_batches_finish(tmp_path, thr
     paths = corpus(tmp_path)
     settings = Settings()
     linter = Linter(settings, build(settings)[1], Flags())
-    expected = [linter.lint(dask_worker.read(p, 10**6)).findings for p in paths]
+    expected = [linter.lint(read_source(p)).findings for p in paths]
     real = dask_worker.lint_file
     late = threading.Event()
 

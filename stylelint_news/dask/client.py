@@ -152,7 +152,7 @@ class _Slot:
     """One batch on its way: its files, and once it failed whole, its files' results one by one."""
 
     paths: Sequence[str]
-    results: list[Result | None] = field(default_factory=list)
+    results: list[list[Result] | None] = field(default_factory=list)  # each file's results
     left: int = 0
 
 
@@ -168,7 +168,7 @@ def lint_paths(
     ready = as_completed()
     owner: dict[Future, tuple[int, int | None]] = {}
     slots: dict[int, _Slot] = {}
-    done: dict[int, list[Result]] = {}
+    done: dict[int, list[list[Result]]] = {}
 
     def submit(paths: Sequence[str], key: str, to: tuple[int, int | None]) -> None:
         future = client.submit(lint_batch, recipe, list(paths), key=key, retries=1, pure=False)
@@ -191,7 +191,8 @@ def lint_paths(
                 future.release()
                 if slots[index].left == 0:
                     done[index] = [r for r in slots.pop(index).results if r is not None]
-            yield from done.pop(written)
+            for results in done.pop(written):
+                yield from results
             written += 1
     finally:
         if owner:  # an error or a signal: nothing left running for this run
@@ -221,7 +222,7 @@ def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str
         slot.left = len(slot.paths)
         return list(enumerate(slot.paths))
     path = slot.paths[one or 0]
-    result = Result(path, problems=[f"{path}: not linted: {_why(err)}, and again when tried once more"])
+    result = [Result(path, problems=[f"{path}: not linted: {_why(err)}, and again when tried once more"])]
     if one is None:
         slot.results = [result]
     else:
