@@ -101,7 +101,7 @@ def test_catastrophic_pattern_is_stopped_and_reported():
     started = time.monotonic()
     with pytest.raises(RuleSkipped, match="over 1 s"):
         run(rule, "a" * 5000 + "!\n")
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 5  # the bar: a bad pattern ends the run within 5 s, on a busy machine too
 
 
 PACK = """
