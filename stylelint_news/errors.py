@@ -25,6 +25,11 @@ class UsageError(Exception):
         self.where = where
         self.what = what
 
+    def lines(self) -> list[str]:
+        """The message as the command line prints it, a line each (a rule pack reports every
+        one of its problems at once, each naming the file)."""
+        return [str(self)]
+
 
 class RuleSkipped(Exception):
     """Raised by a rule that gave up on one file (a pattern that ran out of time); reported."""

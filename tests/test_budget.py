@@ -102,4 +102,4 @@ def test_outside_a_run_each_call_is_bounded_on_its_own():
     started = time.monotonic()
     with pytest.raises(RuleSkipped):
         UserPattern(regex.compile(SLOW)).search("a" * 40 + "!")
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 5  # the bar: a bad pattern ends the run within 5 s, on a busy machine too

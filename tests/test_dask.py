@@ -25,6 +25,7 @@ from stylelint_news.config import Settings
 from stylelint_news.engine.files import expand
 from stylelint_news.engine.linter import Flags, Linter, lint_text
 from stylelint_news.engine.plugins import build
+from stylelint_news.text.source import read_source
 
 from conftest import ROOT, run_cli
 
@@ -130,14 +131,36 @@ def test_a_url_folder_is_walked_as_a_local_folder_is(tmp_path):
 def test_a_worker_reads_a_url_bounded_and_names_it(tmp_path):
     (tmp_path / "a.md").write_text(DRAFT, encoding="utf-8")
     url = (tmp_path / "a.md").as_uri()
-    assert dask_worker.read(url, 1000).text == DRAFT
+    assert dask_worker.read(url, 1000) == DRAFT.encode()
     with pytest.raises(Exception, match=r"over the size limit of 1e-05 MB"):
         dask_worker.read(url, 10)
     with pytest.raises(Exception, match="no such file"):
         dask_worker.read(url + ".gone", 1000)
+
+
+def test_a_url_is_read_as_its_format_as_a_local_file_is(tmp_path):
+    """A URL's bytes go through the readers: a JSON Lines archive gives a result per record,
+    with its id; bytes that are not UTF-8 are named as a local file's are."""
+    import json
+
+    archive = tmp_path / "archive.jsonl"
+    rows = [{"id": "a", "headline": "Dam plans", "body": "A libary."}, {"id": 7, "title": "Bridge", "text": "Fine."}]
+    archive.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     (tmp_path / "bad.md").write_bytes(b"caf\xe9\n")
-    with pytest.raises(Exception, match=r"bad\.md: not UTF-8"):
-        dask_worker.read((tmp_path / "bad.md").as_uri(), 1000)
+    settings = Settings()
+    linter = Linter(settings, build(settings)[1], Flags(select=("T001",)))
+    worker = (linter, lambda source, result: result, None)
+    for path in (archive, tmp_path / "bad.md"):
+        here = dask_worker.lint_file(str(path), worker)
+        there = dask_worker.lint_file(path.as_uri(), worker, dask_worker.read)
+        assert [(r.record, [(f.line, f.column, f.code) for f in r.findings]) for r in there] == [
+            (r.record, [(f.line, f.column, f.code) for f in r.findings]) for r in here
+        ]
+        assert [p.replace(path.as_uri(), str(path)) for r in there for p in r.problems] == [
+            p for r in here for p in r.problems
+        ]
+    assert [r.record for r in here] == [None] and "not UTF-8" in here[0].problems[0]
+    assert [r.record for r in dask_worker.lint_file(archive.as_uri(), worker, dask_worker.read)] == ["a", 7]
 
 
 def test_a_worker_with_other_rules_or_another_version_refuses():
@@ -174,7 +197,7 @@ def test_results_come_in_the_order_of_paths_however_batches_finish(tmp_path, thr
     paths = corpus(tmp_path)
     settings = Settings()
     linter = Linter(settings, build(settings)[1], Flags())
-    expected = [linter.lint(dask_worker.read(p, 10**6)).findings for p in paths]
+    expected = [linter.lint(read_source(p)).findings for p in paths]
     real = dask_worker.lint_file
     late = threading.Event()
 
@@ -228,13 +251,13 @@ def test_a_worker_that_cannot_build_the_linter_stops_the_run(tmp_path, threads_c
         list(dask_client.lint_paths(threads_cluster, recipe, corpus(tmp_path, 3)))
 
 
-def test_lint_bag_gives_what_lint_text_gives():
+def test_lint_bag_gives_what_lint_text_gives(threads_cluster):
     import dask.bag as db
 
     from stylelint_news.dask import lint_bag
 
     texts = [DRAFT, ("story.md", "# Head\n\nCritics say say it failed.\n"), {"id": 7, "text": "Fine.\n"}]
-    found = lint_bag(db.from_sequence(texts, npartitions=2), select=["T003"]).compute(scheduler="sync")
+    found = lint_bag(db.from_sequence(texts, npartitions=2), select=["T003"]).compute()  # on the cluster
     expected = [
         f.as_dict()
         for name, text in (("<text>", DRAFT), ("story.md", texts[1][1]))
@@ -242,6 +265,36 @@ def test_lint_bag_gives_what_lint_text_gives():
     ]
     assert found == expected and len(found) == 2
     with pytest.raises(TypeError, match="an item must be a text"):
-        lint_bag(db.from_sequence([42]), select=["T003"]).compute(scheduler="sync")
+        lint_bag(db.from_sequence([42]), select=["T003"]).compute()
     with pytest.raises(Exception, match="Q999"):
         lint_bag(db.from_sequence([DRAFT]), select=["Q999"])  # checked at once, not on a worker
+
+
+def test_work_the_scheduler_lost_ends_the_run_with_an_error(tmp_path, threads_cluster, monkeypatch):
+    """A batch cancelled under the run (a scheduler restarted, or cut off) is not a gap the
+    report passes over: the run stops, exit 2, saying it is incomplete."""
+    paths = corpus(tmp_path, 4)
+    settings = Settings()
+    linter = Linter(settings, build(settings)[1], Flags())
+    real = dask_worker.lint_file
+    entered, go_on = threading.Event(), threading.Event()
+
+    def held(path, worker, read):
+        entered.set()
+        go_on.wait(10)
+        return real(path, worker, read)
+
+    def cancel_all() -> None:
+        entered.wait(60)
+        keys = [k for k in threads_cluster.futures if "stylelint-news" in str(k)]
+        threads_cluster.cancel([distributed.Future(k, client=threads_cluster) for k in keys])
+        go_on.set()
+
+    monkeypatch.setattr(dask_worker, "lint_file", held)
+    canceller = threading.Thread(target=cancel_all)
+    canceller.start()
+    with pytest.raises(
+        Exception, match=r"--scheduler: the scheduler lost the work \(cancelled\): the run is incomplete"
+    ):
+        list(dask_client.lint_paths(threads_cluster, Recipe.of(linter), paths))
+    canceller.join()

@@ -109,7 +109,8 @@ def test_the_corpus_on_a_scheduler_and_two_workers_gives_what_jobs_1_gives(clust
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory):
     """Copies of 800 corpus articles (wikinews, onestopenglish, then BBC), each with a slip, in
-    two folders; the folders' and the files' names kept."""
+    their folders; the example drafts; the onestopenglish articles again as two JSON Lines
+    archives."""
     folder = tmp_path_factory.mktemp("articles")
     first = {"wikinews": 0, "onestopenglish": 1}
     sources = sorted(CORPUS.rglob("*.txt"), key=lambda p: (first.get(p.relative_to(CORPUS).parts[0], 2), str(p)))
@@ -118,6 +119,15 @@ def articles(tmp_path_factory):
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_text(path.read_text(encoding="utf-8") + SLIP, encoding="utf-8")
     shutil.copytree(ROOT / "examples" / "drafts", folder / "drafts")
+    # JSON Lines archives of the onestopenglish articles, one article a line with its id
+    archive = folder / "archive"
+    archive.mkdir()
+    texts = sorted((folder / "onestopenglish").glob("*.txt"))
+    for n, part in enumerate((texts[: len(texts) // 2], texts[len(texts) // 2 :])):
+        with open(archive / f"{n}.jsonl", "w", encoding="utf-8") as fh:
+            for path in part:
+                headline, _, body = path.read_text(encoding="utf-8").partition("\n")
+                fh.write(json.dumps({"id": path.stem, "headline": headline, "body": body}) + "\n")
     return folder
 
 
@@ -132,11 +142,12 @@ def articles(tmp_path_factory):
     ],
 )
 def test_every_format_is_the_same_on_the_cluster(cluster, articles, options):
-    folder = str(articles / "wikinews")
-    drafts = str(articles / "drafts")
-    assert lint(*options, "--scheduler", cluster.address, folder, drafts) == lint(
-        *options, "--jobs", "1", folder, drafts
-    )
+    """Articles, drafts and JSON Lines archives (a result per record: JSON output keeps the ids)."""
+    paths = [str(articles / name) for name in ("wikinews", "drafts", "archive")]
+    here = lint(*options, "--jobs", "1", *paths)
+    assert lint(*options, "--scheduler", cluster.address, *paths) == here
+    if options == ("--format", "json"):
+        assert '"id": "' in here[1]
 
 
 def test_jsonl_to_an_output_file_is_the_same(cluster, articles, tmp_path):

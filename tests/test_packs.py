@@ -101,7 +101,7 @@ def test_catastrophic_pattern_is_stopped_and_reported():
     started = time.monotonic()
     with pytest.raises(RuleSkipped, match="over 1 s"):
         run(rule, "a" * 5000 + "!\n")
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 5  # the bar: a bad pattern ends the run within 5 s, on a busy machine too
 
 
 PACK = """
@@ -270,7 +270,9 @@ def test_exceptions_are_phrases_that_cover_the_match_and_level_reaches_the_outpu
     assert b'"level": "error"' in run_cli(str(tmp_path / "a.md"), "--format", "sarif").stdout
 
 
-def test_every_problem_of_a_pack_is_reported_at_once():
+def test_every_problem_of_a_pack_is_reported_at_once(tmp_path):
+    from conftest import run_cli
+
     body = (
         '[pack]\nname = "desk"\nhomepage = "x"\n\n'
         '[[rule]]\ncode = "N001"\nname = "a"\nmessage = "m"\ntokens = ["a"]\n\n'
@@ -286,6 +288,18 @@ def test_every_problem_of_a_pack_is_reported_at_once():
     # both of rule 2's problems, and the valid keys for its type
     assert lines[3].startswith("  rule 2 (N002): unknown key(s) colour for type 'existence' (valid: code, default,")
     assert lines[3].endswith("; `level` must be one of info, warning, error, not 'loud'")
+    # on standard error, a line each, naming the file (each line escaped on its own)
+    (tmp_path / "desk.toml").write_text(body, encoding="utf-8")
+    (tmp_path / ".stylelint-news.toml").write_text('rules = ["desk.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    for args in (["a.md"], ["--list-rules"], ["rules", "test", "desk.toml"]):
+        r = run_cli(*args, cwd=tmp_path)
+        said = [ln for ln in r.stderr.decode().splitlines() if "desk.toml:" in ln]
+        assert r.returncode == 2 and len(said) == 3, r.stderr
+        assert said[1].startswith("stylelint-news: ") and said[1].endswith(
+            "desk.toml: rule 1 (N001): missing `type` (one of capitalisation, conditional, consistency, existence, "
+            "leftover, occurrence, repetition, required, spelling-variants, substitution)"
+        )
 
 
 def test_a_desk_rule_may_not_take_the_tools_letters_but_the_shipped_packs_do():

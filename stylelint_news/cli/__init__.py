@@ -76,7 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args, Out(sys.stdout))
     except UsageError as err:
-        error(str(err))
+        for line in err.lines():
+            error(line)
         return ExitCode.ERROR
     except KeyboardInterrupt:
         error("interrupted")

@@ -9,7 +9,6 @@ catches "blasts" in "bomb blasts" shows as "blasts" at the top of its list.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -145,19 +144,23 @@ def try_rules(
     problems: list[str] = []
     matched: dict[str, Counter[str]] = defaultdict(Counter)
     seconds: Counter[str] = Counter()
-    cluster = iter(_on_cluster(scheduler, linter, rulefile, files)) if scheduler else None
+    # a file's results from the cluster (a piece of a huge file, or a record, each), by path: the
+    # cluster gives each path once, sorted, where `files` keeps the order the paths were named in
+    remote: dict[str, list[Result]] = defaultdict(list)
+    for part in _on_cluster(scheduler, linter, rulefile, files) if scheduler else ():
+        remote[part.path].append(part)
     for path in files:
-        remote = next(cluster) if cluster is not None else None  # one result a file, in order
         try:
             source = read_source(path)
         except UsageError as err:
             problems.append(str(err))
             continue
-        result = remote if remote is not None else linter.lint(source)
-        findings.extend(result.findings)
-        problems.extend(result.problems)
-        seconds.update(result.timings)
-        for f in result.findings:
+        results = remote.pop(path, []) if scheduler else [linter.lint(source)]
+        for result in results:
+            findings.extend(result.findings)
+            problems.extend(result.problems)
+            seconds.update(result.timings)
+        for f in (f for result in results for f in result.findings):
             matched[f.code][_clip(source.text[f.start : f.end]) or "(at a point)"] += 1
     step = max(1, len(findings) // max(1, sample))
     shown = findings[::step][:sample] if sample > 0 else []
@@ -194,8 +197,10 @@ def try_rules(
             print("sample:")
             for f in shown:
                 print(f"  {f.path}:{f.line}:{f.column}: {f.code} {f.message}")
+    from . import error
+
     for problem in problems:
-        print(f"stylelint-news: {problem}", file=sys.stderr)
+        error(problem)
     return ExitCode.ERROR if problems else ExitCode.CLEAN
 
 
@@ -220,5 +225,8 @@ def main(argv: Sequence[str]) -> int:
             args.rulefile, args.paths, args.sample, args.top, args.format, args.show_traceback, args.scheduler
         )
     except UsageError as err:
-        print(f"stylelint-news: {err}", file=sys.stderr)
+        from . import error
+
+        for line in err.lines():
+            error(line)
         return ExitCode.ERROR

@@ -19,7 +19,7 @@ import logging
 import os
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,7 +152,7 @@ class _Slot:
     """One batch on its way: its files, and once it failed whole, its files' results one by one."""
 
     paths: Sequence[str]
-    results: list[Result | None] = field(default_factory=list)
+    results: list[list[Result] | None] = field(default_factory=list)  # each file's results
     left: int = 0
 
 
@@ -168,7 +168,7 @@ def lint_paths(
     ready = as_completed()
     owner: dict[Future, tuple[int, int | None]] = {}
     slots: dict[int, _Slot] = {}
-    done: dict[int, list[Result]] = {}
+    done: dict[int, list[list[Result]]] = {}
 
     def submit(paths: Sequence[str], key: str, to: tuple[int, int | None]) -> None:
         future = client.submit(lint_batch, recipe, list(paths), key=key, retries=1, pure=False)
@@ -191,10 +191,13 @@ def lint_paths(
                 future.release()
                 if slots[index].left == 0:
                     done[index] = [r for r in slots.pop(index).results if r is not None]
-            yield from done.pop(written)
+            for results in done.pop(written):
+                yield from results
             written += 1
     finally:
-        client.cancel(list(owner))  # an error or a signal: nothing left running for this run
+        if owner:  # an error or a signal: nothing left running for this run
+            with suppress(Exception):  # a client already cut off from its scheduler
+                client.cancel(list(owner))
 
 
 def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str]]:
@@ -209,6 +212,8 @@ def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str
             slot.results[one] = results[0]
             slot.left -= 1
         return []
+    if future.status != "error":  # cancelled: the scheduler lost it (restarted, or cut off)
+        raise UsageError("--scheduler", f"the scheduler lost the work ({future.status}): the run is incomplete")
     err = future.exception()
     if isinstance(err, Mismatch):
         raise UsageError("--scheduler", str(err))
@@ -217,7 +222,7 @@ def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str
         slot.left = len(slot.paths)
         return list(enumerate(slot.paths))
     path = slot.paths[one or 0]
-    result = Result(path, problems=[f"{path}: not linted: {_why(err)}, and again when tried once more"])
+    result = [Result(path, problems=[f"{path}: not linted: {_why(err)}, and again when tried once more"])]
     if one is None:
         slot.results = [result]
     else:
@@ -226,7 +231,7 @@ def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str
     return []
 
 
-def _why(err: BaseException | None) -> str:
+def _why(err: BaseException) -> str:
     if type(err).__name__ == "KilledWorker":
         return "the Dask worker linting it died"
-    return f"{type(err).__name__}: {err}" if err is not None else "the task was lost"
+    return f"{type(err).__name__}: {err}"

@@ -25,7 +25,7 @@ from ..engine.linter import Flags, Linter, Result
 from ..engine.runner import Finish, Worker, lint_file
 from ..errors import UsageError
 from ..output.report import FileOutput
-from ..text.source import Source, decode, megabytes
+from ..text.source import Source, megabytes
 
 #: Linters a worker process keeps, one per recipe (a long-lived cluster serves several runs).
 KEPT = 2
@@ -152,27 +152,27 @@ def is_url(path: str) -> bool:
     return bool(sep) and head.replace("+", "").replace("-", "").isalnum()
 
 
-def read(path: str, limit: int) -> Source:
-    """An fsspec URL as a Source, bounded by `limit` bytes; one clear line if not. (A local
-    path is read by the engine's own readers, which know its format.)"""
+def read(url: str, limit: int) -> bytes:
+    """The bytes of an fsspec URL, at most `limit` of them, or one clear line naming it. (A local
+    path is read by the engine's readers themselves; these bytes go through the same readers.)"""
     import fsspec  # a dependency of Dask's, there whenever this runs
 
     try:
-        with fsspec.open(path, "rb") as fh:
+        with fsspec.open(url, "rb") as fh:
             data = fh.read(limit + 1)
     except FileNotFoundError:
-        raise UsageError(path, "no such file or directory") from None
+        raise UsageError(url, "no such file or directory") from None
     except (OSError, ValueError, ImportError) as err:
-        raise UsageError(path, f"cannot read the file: {type(err).__name__}: {err}") from None
+        raise UsageError(url, f"cannot read the file: {type(err).__name__}: {err}") from None
     if len(data) > limit:
-        raise UsageError(path, f"is over the size limit of {megabytes(limit)} (max-file-size); not read")
-    return decode(path, data)
+        raise UsageError(url, f"is over the size limit of {megabytes(limit)} (max-file-size); not read")
+    return bytes(data)
 
 
-def lint_batch(recipe: Recipe, paths: Sequence[str]) -> list[Result]:
-    """The results of a batch of files, in order: the task the client sends. A file's own
-    problems (unreadable, a rule that crashed) are in its result; anything else raises, and
-    Dask tries the batch again."""
+def lint_batch(recipe: Recipe, paths: Sequence[str]) -> list[list[Result]]:
+    """Each file's results (one per record of a JSON Lines archive), in order: the task the
+    client sends. A file's own problems (unreadable, a rule that crashed, a record that is not
+    JSON) are in its results; anything else raises, and Dask tries the batch again."""
     with _busy:
         _enter(recipe, paths)
         worker = _worker_for(recipe)

@@ -149,7 +149,7 @@ def build(
     def refuse(err: UsageError) -> None:
         if not go_on:
             raise err
-        registry.problems.append(str(err))
+        registry.problems.extend(err.lines())
 
     manager = _Manager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)

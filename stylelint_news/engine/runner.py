@@ -34,8 +34,8 @@ PR_SET_PDEATHSIG = 1
 Finish = Callable[[Source, Result], Result]
 #: A worker's linter, finishing step and result cache.
 Worker = tuple[Linter, Finish, "ResultCache | None"]
-#: How a worker reads a file into a Source, bounded by a size in bytes.
-Reader = Callable[[str, int], Source]
+#: How a worker reads a file's bytes itself (a Dask worker, an fsspec URL), bounded by a size.
+Reader = Callable[[str, int], bytes]
 
 #: The worker's own linter, finishing step and result cache: set once per worker process by the
 #: pool's initializer (or in this process for a serial run).
@@ -76,40 +76,29 @@ def _lint_path(path: str) -> list[Result]:
     return list(_lint_parts(path))
 
 
-def lint_file(path: str, worker: Worker, read: Reader | None = None) -> Result:
-    """A file's result, whole, linted by `worker` (a Dask worker, whose unit of work is a file;
-    `read` is its reader for fsspec URLs). A huge file's pieces and an archive's records are
-    merged into one result, so a record's id is kept only where the file holds one record."""
-    parts = list(_lint_parts(path, worker, read))
-    if len(parts) == 1:
-        return parts[0]
-    whole = parts[0]
-    whole.record = None
-    for part in parts[1:]:
-        whole.findings.extend(part.findings)
-        whole.problems.extend(part.problems)
-        whole.notices.extend(part.notices)
-        whole.lines.update(part.lines)
-        whole.fingerprints.extend(part.fingerprints)
-    return whole
+def lint_file(path: str, worker: Worker, read: Reader | None = None) -> list[Result]:
+    """A file's results, linted by `worker` (a Dask worker, whose unit of work is a file), as
+    the pool's workers give them: one per record or article, so JSON output keeps each record's
+    id; one per piece of a huge file. `read` reads the file's bytes (a Dask worker's reader for
+    fsspec URLs), which the file's reader then reads as it would the file."""
+    return list(_lint_parts(path, worker, read))
 
 
 def _lint_parts(path: str, worker: Worker | None = None, read: Reader | None = None) -> Iterator[Result]:
     """A file's results as each is ready: one for most files, one per piece of a huge one, one
     per article of a JSON array or record of a JSON Lines archive (see text/readers). With
-    `read`, the file is read by it and linted as one article."""
+    `read`, the file's bytes are read by it (and the whole file is bounded by the size limit)."""
     worker = worker or _worker
     assert worker is not None
     linter, finish, cache = worker
+    data = None
     if read is not None:
         try:
-            source = read(path, linter.settings.max_bytes)
+            data = read(path, linter.settings.max_bytes)
         except UsageError as err:
             yield Result(path, problems=[str(err)])
             return
-        yield from _lint_unit(linter, finish, cache, Unit(source))
-        return
-    for unit in units(path, linter.settings.max_bytes, linter.settings.field_names):
+    for unit in units(path, linter.settings.max_bytes, linter.settings.field_names, data):
         if unit.source is None:
             yield Result(
                 path, problems=[unit.problem] if unit.problem else [], notices=[unit.notice] if unit.notice else []

@@ -55,6 +55,10 @@ class PackProblems(UsageError):
         super().__init__(where, what)
         self.problems = problems
 
+    def lines(self) -> list[str]:
+        """One line each problem, naming the file: standard error takes one line a message."""
+        return [f"{self.where}: {problem}" for problem in self.problems]
+
 
 def parse_pack(text: str, where: str) -> dict[str, Any]:
     """A pack's TOML as data (the parser imported only by a run that reads a pack's text)."""
