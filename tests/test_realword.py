@@ -72,14 +72,14 @@ def test_the_model_knows_british_spellings_by_their_american_form(lm):
 
 
 def test_a_word_in_its_usual_company_is_likelier_than_a_slip(lm):
-    assert lm.logprob("manager", ("fund", "a")) > lm.logprob("manger", ("fund", "a")) + 2
-    assert lm.logprob("the", (START,)) > lm.logprob("the", ("the",))
+    assert lm.logprob("manager", "fund", "a") > lm.logprob("manger", "fund", "a") + 2
+    assert lm.logprob("the", START) > lm.logprob("the", "the")
 
 
 def test_an_unknown_word_ends_the_history_it_backs_off_from(lm):
     """A name the model does not know is no context: P(word | unknown, x) is P(word)."""
-    assert lm.logprob("said", (None, "the")) == lm.logprob("said", ())
-    assert lm.logprob("said", ("minister", None)) == lm.logprob("said", ("minister",))
+    assert lm.logprob("said", None, "the") == lm.logprob("said")
+    assert lm.logprob("said", "minister", None) == lm.logprob("said", "minister")
 
 
 @pytest.mark.parametrize(
@@ -228,7 +228,7 @@ def test_no_audio_library_is_loaded():
 
 def test_end_marks_a_phrase_boundary(lm):
     """A phrase-final "too" is what the model expects before a break, "to" never."""
-    assert lm.logprob(END, ("too", "hospital")) > lm.logprob(END, ("to", "hospital")) + 1
+    assert lm.logprob(END, "too", "hospital") > lm.logprob(END, "to", "hospital") + 1
 
 
 def test_punctuation_parts_the_words_the_model_sees(lm):

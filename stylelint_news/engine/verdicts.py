@@ -43,4 +43,6 @@ class Verdicts(Generic[V]):
                 self.misses.add(word)
             else:
                 self.hits[word] = value
-        return {word: self.hits[word] for word in distinct.intersection(self.hits)}
+        # the keys view's & walks the smaller side; set.intersection(dict) would walk every hit
+        hits = self.hits
+        return {word: hits[word] for word in hits.keys() & distinct}

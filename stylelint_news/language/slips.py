@@ -43,7 +43,7 @@ def _judged(word: str) -> list[tuple[str, float]]:
     if len(word) < MIN_LENGTH or word in word_class("numeral") or lm.lookup(word) is None:
         return []
     function_words = closed_class()
-    frequency = lm.logprob(lm.lookup(word) or word, ())
+    frequency = lm.logprob(lm.lookup(word) or word)
     found = []
     for c in candidates(word):
         slip = log_slip(word, c)
@@ -51,7 +51,7 @@ def _judged(word: str) -> list[tuple[str, float]]:
         if form is None or slip is None or same_lemma(word, c):
             continue
         if slip < CLASSIC and (
-            (word in function_words and c in function_words) or lm.logprob(form, ()) < frequency - RARER
+            (word in function_words and c in function_words) or lm.logprob(form) < frequency - RARER
         ):
             continue
         found.append((c, slip))

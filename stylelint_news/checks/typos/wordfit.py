@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from typing import NamedTuple
 
 from ...engine.context import Context
@@ -86,31 +86,10 @@ def run_logprob(lm: LanguageModel, seq: list[str | None], first: int, n: int) ->
         word = END if word is BREAK else word
         h1, h2 = _history(seq, m)
         if h1 is not None:
-            total += lm.logprob(word, (h1, h2))
+            total += lm.logprob(word, h1, h2)
         if word is END:
             break
     return total
-
-
-def _terms(lm: LanguageModel, seq: list[str | None], j: int, x: str) -> list[float]:
-    """log10 P of each trigram word j takes part in, with `x` in its place: the word given what
-    precedes it, then the next two words given it. Punctuation (BREAK) ends one phrase and starts
-    another, as a sentence boundary does for the model: "the world too, he said" asks whether
-    "too" ends a phrase, which "to" never does. A word with nothing known before it (a name, a
-    number) has no left term: it would only compare how common the words are, which is no
-    evidence that this one is out of place."""
-    terms = []
-    h1, h2 = _history(seq, j)
-    for word in (x, seq[j + 1] if j + 1 < len(seq) else None, seq[j + 2] if j + 2 < len(seq) else None):
-        if word is None:
-            break
-        if word is BREAK:
-            word = END
-        terms.append(lm.logprob(word, (h1, h2)) if h1 is not None else 0.0)
-        if word is END:
-            break
-        h2, h1 = h1, word
-    return terms
 
 
 def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
@@ -121,22 +100,24 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
     texts = words.texts
     spans = [(p.start, p.end) for p in doc.parts if p.kind != "byline"] + [(s.start, s.end) for s in doc.sentences]
     ranges = [(bisect_left(words.starts, a), bisect_left(words.starts, b)) for a, b in spans]
-    openers = _openers(texts, ranges)
-    suspects = ctx.run.memo("T002 suspects", lambda: Verdicts(lambda w: _suspect(w, lm))).hits_among(
-        [*texts, *openers.values()]
-    )
+    verdicts = ctx.run.memo("T002 suspects", lambda: Verdicts(lambda w: _suspect(w, lm)))
+    firsts = {lo: texts[lo].lower() for lo, hi in ranges if lo < hi and texts[lo][:1].isupper()}
+    suspects = verdicts.hits_among([*texts, *firsts.values()])
     if not suspects:
         return
-    counts = Counter(t.lower() for t in texts)
+    counts = Counter(map(str.lower, texts))
+    openers = _openers(texts, firsts, suspects)
+    at = words.where(suspects)  # the lowercase suspects, in order: the rest of a range is skipped
     for lo, hi in ranges:
-        for k in range(lo, hi):
-            word = openers.get(k, texts[k]) if k == lo else texts[k]
-            suspect = suspects.get(word)
-            if suspect is None or counts[word] > 1 or words.starts[k] in skip:
+        todo = at[bisect_left(at, lo) : bisect_left(at, hi)]
+        if lo in openers:
+            todo.insert(0, lo)
+        for k in todo:
+            word = openers[k] if k == lo and k in openers else texts[k]
+            if counts[word] > 1 or words.starts[k] in skip:
                 continue
-            seq, j = local(doc, lm, k, lo, hi)
-            found = _best(lm, seq, j, suspect, counts, texts, k)
-            if found is not None:
+            found = _best(lm, _around(doc, lm, k, lo, hi), suspects[word], counts)
+            if found is not None and _pairs_agree(texts, k, found[0]):
                 meant, odds = found
                 yield Slip(k, meant.capitalize() if word is not texts[k] else meant, odds)
 
@@ -152,18 +133,23 @@ def sentence_around(doc: Document, k: int) -> tuple[int, int]:
     return k, k + 1
 
 
-def _openers(texts: list[str], ranges: list[tuple[int, int]]) -> dict[int, str]:
+def _openers(texts: list[str], firsts: dict[int, str], suspects: Container[str]) -> dict[int, str]:
     """The capitalised first words of sentences that may be common words, lowercased, by index:
     "Principle reasons ..." is judged as "principle". A word the article capitalises mid-sentence,
-    or that the name lists know, is a name."""
-    firsts = {lo for lo, hi in ranges if lo < hi}
-    named = {t for i, t in enumerate(texts) if i not in firsts and t[:1].isupper()}
-    out = {}
-    for lo in firsts:
-        t = texts[lo]
-        if len(t) > 1 and t[0].isupper() and t[1:].islower() and t not in named and not is_person_name(t):
-            out[lo] = t.lower()
-    return out
+    or that the name lists know, is a name. Only the first words that are suspects are asked."""
+    out = {lo: w for lo, w in firsts.items() if w in suspects}
+    if not out:
+        return out
+    as_first = Counter(texts[lo] for lo in firsts)
+    capitalised = Counter(t for t in texts if t in as_first)
+    return {
+        lo: w
+        for lo, w in out.items()
+        if len(w) > 1
+        and texts[lo][1:].islower()
+        and capitalised[texts[lo]] == as_first[texts[lo]]
+        and not is_person_name(texts[lo])
+    }
 
 
 #: Characters that part two words into different phrases: the model has no punctuation, so words
@@ -194,37 +180,76 @@ def local(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[l
     return seq, j
 
 
+def _around(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[str | None, ...]:
+    """What the trigrams around word k of the sentence [lo, hi) see, as `local` builds it but
+    without the sequence: the word's history (h1 just before, h2 before that; START where the
+    sentence or a phrase begins, None for a word the model does not know) and the next two
+    words (END where the phrase ends, None past a word the model does not know). T002 asks
+    this of every suspect in an archive, so it reads only the four neighbours it needs."""
+    words = doc.read_words
+    texts, starts, ends, text = words.texts, words.starts, words.ends, doc.text
+    h1: str | None
+    h2: str | None
+    if k == lo or not BREAKS.isdisjoint(text[ends[k - 1] : starts[k]]):
+        h1, h2 = START, None
+    else:
+        h1 = _form(lm, texts[k - 1])
+        if h1 is None:
+            h2 = None
+        elif k - 1 == lo or not BREAKS.isdisjoint(text[ends[k - 2] : starts[k - 1]]):
+            h2 = START
+        else:
+            h2 = _form(lm, texts[k - 2])
+    if k + 1 >= hi or not BREAKS.isdisjoint(text[ends[k] : starts[k + 1]]):
+        return h1, h2, END, None
+    n1 = _form(lm, texts[k + 1])
+    if n1 is None:
+        return h1, h2, None, None
+    if k + 2 >= hi or not BREAKS.isdisjoint(text[ends[k + 1] : starts[k + 2]]):
+        return h1, h2, n1, END
+    return h1, h2, n1, _form(lm, texts[k + 2])
+
+
+def _form(lm: LanguageModel, t: str) -> str | None:
+    """The model's form of a token, None for one it does not know (a number, a name)."""
+    return lm.lookup(t) if t.isalpha() or "'" in t or "’" in t else None
+
+
 def _best(
-    lm: LanguageModel, seq: list[str | None], j: int, suspect: Suspect, counts: Counter[str], texts: list[str], k: int
+    lm: LanguageModel, around: tuple[str | None, ...], suspect: Suspect, counts: Counter[str]
 ) -> tuple[str, float] | None:
-    """The candidate meant at position j, and its log10 odds, if they pass ODDS. A candidate's
-    own term is asked first: the next words' terms can raise its odds at most by what they cost
-    the word as written (a probability is at most 1), so a candidate that cannot reach ODDS even
-    then is not asked about them."""
-    base = _terms(lm, seq, j, suspect.form)
-    if not base:
-        return None
-    rest = sum(base[1:])
-    history = _history(seq, j)
-    best: tuple[float, str] | None = None
+    """The candidate meant, and its log10 odds, if they pass ODDS: the three trigrams the word
+    takes part in (itself given its history, then the next two words given it), scored with the
+    word and with each candidate. A candidate's own term is asked first: the next words' terms
+    can raise its odds at most by what they cost the word as written (a probability is at most
+    1), so a candidate that cannot reach ODDS even then is not asked about them."""
+    h1, h2, n1, n2 = around
+    logprob, x = lm.logprob, suspect.form
+    own = logprob(x, h1, h2) if h1 is not None else 0.0  # no history known: no evidence
+    rest = 0.0
+    if n1 is not None:
+        rest += logprob(n1, x, h1)
+        if n1 is not END and n2 is not None:
+            rest += logprob(n2, n1, x)
+    best: tuple[str, float] | None = None
     for c_form, c, slip in suspect.candidates:
         prior = slip + (OWN_VOCABULARY if counts[c] else 0.0)
-        first = _terms(lm, seq, j, c_form) if len(base) == 1 else None
-        if first is None:
-            head = lm.logprob(c_form, history) if history[0] is not None else 0.0
-            if head - base[0] - rest + prior <= ODDS:
-                continue
-            first = _terms(lm, seq, j, c_form)
-        odds = sum(first) - base[0] - rest + prior
-        if odds > ODDS and (best is None or odds > best[0]):
-            best = (odds, c)
-    if best is None or not _pairs_agree(texts, k, best[1]):
-        return None
-    return best[1], best[0]
+        fit = logprob(c_form, h1, h2) if h1 is not None else 0.0
+        if fit - own - rest + prior <= ODDS:
+            continue
+        if n1 is not None:
+            fit += logprob(n1, c_form, h1)
+            if n1 is not END and n2 is not None:
+                fit += logprob(n2, n1, c_form)
+        odds = fit - own - rest + prior
+        if odds > ODDS and (best is None or odds > best[1]):
+            best = (c, odds)
+    return best
 
 
 def _history(seq: list[str | None], j: int) -> tuple[str | None, str | None]:
-    """The two words before word j, most recent first, as _terms reads them."""
+    """The two words before word j of a `local` sequence, most recent first (a break starts a
+    phrase)."""
     h1 = START if seq[j - 1] is BREAK else seq[j - 1]
     h2 = None if h1 is START or j < 2 else (START if seq[j - 2] is BREAK else seq[j - 2])
     return h1, h2
