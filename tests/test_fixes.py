@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stylelint_news.engine.fixes import choose
+from stylelint_news.finding import Edit, Finding, Fix
 
 from conftest import run_cli
 
@@ -190,3 +197,41 @@ def test_only_fixes_written_are_counted(tmp_path):
     err = r.stderr.decode().splitlines()
     assert r.returncode == 2 and err[-1] == "stylelint-news: fixed 1 finding", err
     assert (tmp_path / "ok.md").read_text(encoding="utf-8") == FIXED
+
+
+def _brute_force_choice(fixes: list[tuple[tuple[int, int], ...]]) -> list[int]:
+    """Which fixes the first-come rule takes (in order of their first edit), each edit checked
+    against every edit taken: the rule choose() must follow."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for i in sorted(range(len(fixes)), key=lambda i: min(s for s, _ in fixes[i])):
+        if any((s < te and ts < e) or s == ts == e == te for s, e in fixes[i] for ts, te in taken):
+            continue
+        taken.extend(fixes[i])
+        out.append(i)
+    return out
+
+
+def _disjoint(edits: tuple[tuple[int, int], ...]) -> bool:
+    """A fix's own edits never overlap one another (as every rule's fixes are made)."""
+    ordered = sorted(edits)
+    return all(a[1] <= b[0] and a != b for a, b in pairwise(ordered))
+
+
+SPAN = st.integers(0, 40).flatmap(lambda s: st.tuples(st.just(s), st.integers(s, s + 4)))
+FIX = st.lists(SPAN, min_size=1, max_size=3, unique=True).map(tuple).filter(_disjoint)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FIX, max_size=25))
+def test_fixes_are_chosen_as_checking_every_pair_would(fixes):
+    """choose() checks an edit against its neighbours among the spans taken, not against all of
+    them: it must take the same fixes as checking every pair would (insertions at one point,
+    edits that touch, fixes of several edits)."""
+    findings = [
+        Finding("a.md", 1, 1, 1, 1, "T001", "x", str(i), fix=Fix(tuple(Edit(s, e, "y") for s, e in edits)))
+        for i, edits in enumerate(fixes)
+    ]
+    edits, fixed = choose(findings, unsafe=True)
+    assert [int(f.message) for f in fixed] == _brute_force_choice(fixes)
+    assert edits == sorted(Edit(s, e, "y") for i in _brute_force_choice(fixes) for s, e in fixes[i])

@@ -4,6 +4,7 @@ and settle; all of it also on the piece path that files past 2 MB take, and with
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from contextlib import contextmanager
 
 import pytest
@@ -99,18 +100,25 @@ def spliced(text: str, edits) -> str:
     return "".join(out) + text[pos:]
 
 
-def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in characters) of an offset, counted afresh."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+def newlines(text: str) -> list[int]:
+    """Where each newline is, found by walking the text (not as the engine finds lines)."""
+    return [i for i, ch in enumerate(text) if ch == "\n"]
+
+
+def position(breaks: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of an offset, from the text's newlines: a
+    bisection, so a 4 MB text with thousands of findings is checked in seconds."""
+    line = bisect_left(breaks, offset)
+    return line + 1, offset - (breaks[line - 1] + 1 if line else 0) + 1
 
 
 def check_findings(text: str, findings) -> None:
     """Every finding lies in the text, where its line and column say, and so do its fix's edits."""
+    breaks = newlines(text)
     for f in findings:
         assert 0 <= f.start <= f.end <= len(text), f
-        assert (f.line, f.column) == position(text, f.start), f
-        assert (f.end_line, f.end_column) == position(text, f.end), f
+        assert (f.line, f.column) == position(breaks, f.start), f
+        assert (f.end_line, f.end_column) == position(breaks, f.end), f
         for e in f.fix.edits if f.fix else ():
             assert 0 <= e.start <= e.end <= len(text), (f, e)
 
@@ -183,16 +191,18 @@ def test_files_linted_in_pieces_keep_positions_and_fixes_exact(text, path, size)
 
 
 @pytest.mark.slow
-@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(WORDS, min_size=20, max_size=60).map(" ".join), st.sampled_from(["a.md", "a.txt"]))
 def test_a_text_past_the_real_piece_size(fragment, path):
-    """Past 2 MB for real (no piece size made small): positions and one fix pass, as above."""
-    text = (fragment + "\n\n") * (2 * linter_module.PIECE // (len(fragment) + 2) + 2)
-    assert len(text) > 2 * linter_module.PIECE
+    """Past the real piece size (no piece size made small): positions and one fix pass, as above,
+    across a real boundary between pieces."""
+    text = (fragment + "\n\n") * (linter_module.PIECE // (len(fragment) + 2) + 100)
+    assert len(text) > linter_module.PIECE
     findings = LINTER.lint(Source(path, text)).findings
     check_findings(text, findings)
+    edits, _ = choose(findings, unsafe=True)
     with fix_passes(1):
-        assert fixed(text, path) == expected_fixes(text, path, 1)
+        assert fixed(text, path) == spliced(text, edits)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

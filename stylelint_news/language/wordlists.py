@@ -64,6 +64,7 @@ def determiners() -> dict[str, str]:
     return _table("determiners.txt")
 
 
+@cache
 def determiners_of(*kinds: str) -> frozenset[str]:
     return frozenset(w for w, k in determiners().items() if k in kinds)
 
@@ -74,6 +75,7 @@ def honorifics() -> dict[str, str]:
     return _table("honorifics.txt")
 
 
+@cache
 def honorifics_before(*follows: str) -> tuple[str, ...]:
     return tuple(t for t, f in honorifics().items() if f in follows)
 

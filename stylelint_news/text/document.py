@@ -10,6 +10,7 @@ only for what that rule reads.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -332,6 +333,12 @@ class Document:
             [s for w in pieces for s in w.starts],
             [e for w in pieces for e in w.ends],
         )
+
+    @cached_property
+    def read_counts(self) -> Counter[str]:
+        """How often each word a reader sees occurs, in lowercase: the typo rules' test that a
+        slip is made once (a word written the same way twice is meant)."""
+        return Counter(map(str.lower, self.read_words.texts))
 
     def _text_of(self, part: Block) -> str:
         """Where a part's characters are: the file's own text for front matter and captions (the

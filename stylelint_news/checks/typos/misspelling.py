@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import partial
 
@@ -63,7 +62,7 @@ class Misspelling(Rule):
         )
         context = _Context(doc)
         texts = [context.reading.get(i, t) for i, t in enumerate(words.texts)] if context.reading else words.texts
-        yield from self._capitalised(doc, context)
+        yield from self._capitalised(doc, context, ctx)
         suspects = judge.hits_among(texts)
         if not suspects:
             return
@@ -104,26 +103,35 @@ class Misspelling(Rule):
                 safe=False,
             )
 
-    def _capitalised(self, doc: Document, context: _Context) -> Iterator[Finding]:
+    def _capitalised(self, doc: Document, context: _Context, ctx: Context) -> Iterator[Finding]:
         """A capitalised word whose lowercase form codespell lists as a misspelling of a proper
         name ("Portugese" for "Portuguese"): names are never judged by frequency, but a known
-        misspelling of one is a misspelling."""
+        misspelling of one is a misspelling. Each distinct word is judged once per run."""
         words = doc.read_words
-        for i, t in enumerate(words.texts):
-            if len(t) < 4 or not t[0].isupper() or not t[1:].islower() or i in context.reading:
-                continue
-            right = spelling.listed_correction(t.lower())
-            if right is None or not right[:1].isupper() or right.lower() == t.lower():
+        names = ctx.run.memo("T001 misspelt names", lambda: Verdicts(_misspelt_name)).hits_among(words.texts)
+        for i in words.where(names):
+            if i in context.reading:
                 continue
             yield self.report(
                 doc,
                 words.starts[i],
                 words.ends[i],
-                f'misspelt "{t}": did you mean "{right}"?',
-                suggestions=[right],
-                replacement=right,
+                f'misspelt "{words.texts[i]}": did you mean "{names[words.texts[i]]}"?',
+                suggestions=[names[words.texts[i]]],
+                replacement=names[words.texts[i]],
                 safe=False,
             )
+
+
+def _misspelt_name(t: str) -> str | None:
+    """The name codespell corrects a capitalised word to, if it lists the word as a misspelling
+    of one."""
+    if len(t) < 4 or not t[0].isupper() or not t[1:].islower():
+        return None
+    right = spelling.listed_correction(t.lower())
+    if right is None or not right[:1].isupper() or right.lower() == t.lower():
+        return None
+    return right
 
 
 def _suspect(text: str, own: frozenset[str], wrong_dialect: Mapping[str, str]) -> tuple[str, str] | None:
@@ -158,8 +166,7 @@ class _Context:
     Row": a capital there says nothing of a name), by their index among the read words."""
 
     def __init__(self, doc: Document) -> None:
-        body = doc.words.texts
-        self.capitalised = {t.lower() for t in body if t[:1].isupper()}
+        self.capitalised = {t.lower() for t in set(doc.words.texts) if t[:1].isupper()}
         self.reading: dict[int, str] = {}
         words = doc.read_words
         for part in doc.parts:
@@ -174,7 +181,7 @@ class _Context:
                         self.reading[i] = t.lower()
             else:
                 self.capitalised.update(t.lower() for t in CAPITALISED.findall(part.text))
-        self.counts = Counter(t.lower() for t in words.texts)
+        self.counts = doc.read_counts
 
 
 def _title_case(texts: list[str]) -> bool:

@@ -105,7 +105,7 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
     suspects = verdicts.hits_among([*texts, *firsts.values()])
     if not suspects:
         return
-    counts = Counter(map(str.lower, texts))
+    counts = doc.read_counts
     openers = _openers(texts, firsts, suspects)
     at = words.where(suspects)  # the lowercase suspects, in order: the rest of a range is skipped
     for lo, hi in ranges:
@@ -141,7 +141,7 @@ def _openers(texts: list[str], firsts: dict[int, str], suspects: Container[str])
     if not out:
         return out
     as_first = Counter(texts[lo] for lo in firsts)
-    capitalised = Counter(t for t in texts if t in as_first)
+    capitalised = Counter(texts)
     return {
         lo: w
         for lo, w in out.items()
