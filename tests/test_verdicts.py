@@ -14,14 +14,16 @@ def test_each_word_is_judged_once_and_hits_keep_their_values():
         return word.upper() if word.startswith("b") else None
 
     v = Verdicts(judge)
-    assert v.hits_among(["bell", "apple", "bell", "bird"]) == {"bell": "BELL", "bird": "BIRD"}
-    assert v.hits_among(["apple", "bird", "cello"]) == {"bird": "BIRD"}
+    hits = v.judged(["bell", "apple", "bell", "bird"])
+    assert {w: hits[w] for w in ["bell", "apple", "bird"] if w in hits} == {"bell": "BELL", "bird": "BIRD"}
+    hits = v.judged(["apple", "bird", "cello"])
+    assert "apple" not in hits and "cello" not in hits and hits["bird"] == "BIRD"
     assert sorted(asked) == ["apple", "bell", "bird", "cello"]
 
 
 def test_memory_starts_again_past_the_limit(monkeypatch):
     monkeypatch.setattr(verdicts, "LIMIT", 3)
     v = Verdicts(lambda w: w if w.startswith("x") else None)
-    v.hits_among(["xa", "b"])
-    assert v.hits_among(["xc", "d"]) == {"xc": "xc"}  # four words: the old two are forgotten
+    v.judged(["xa", "b"])
+    assert dict(v.judged(["xc", "d"])) == {"xc": "xc"}  # four words: the old two are forgotten
     assert len(v.hits) + len(v.misses) == 2

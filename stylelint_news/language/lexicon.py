@@ -110,8 +110,9 @@ class Table(_SortedLines):
         return dict(zip(self.lines(), self.values))
 
     def get(self, key: str) -> int:
-        if self._use_map():
-            return self.map.get(key, 0)  # type: ignore[union-attr]
+        found = self.map if self.map is not None or self._use_map() else None
+        if found is not None:  # an archive's look-ups, after the first few thousand
+            return found.get(key, 0)
         probe = key.encode("utf-8", "surrogatepass")
         i = self.first_at_least(probe)
         return self.values[i] if i < len(self.starts) and self.line(i) == probe else 0
@@ -131,8 +132,9 @@ class Lines(_SortedLines):
         return dict(line.split("\t", 1) for line in self.lines() if "\t" in line)
 
     def get(self, key: str) -> str | None:
-        if self._use_map():
-            return self.map.get(key)  # type: ignore[union-attr]
+        found = self.map if self.map is not None or self._use_map() else None
+        if found is not None:
+            return found.get(key)
         probe = key.encode("utf-8", "surrogatepass") + b"\t"
         i = self.first_at_least(probe)
         if i < len(self.starts):
@@ -199,11 +201,9 @@ def _build_pairs() -> StoredTable:
 
 @cache
 def _pairs() -> Table:
-    table = Table(built("pairs", BIGRAMS(), _build_pairs))
-    # Pairs are looked up only around T002's candidates: about 10,000 times in an archive of
-    # 2,000 articles, 30 ms by bisection, where turning the table into a dict takes 70 ms.
-    table.DICT_AFTER = 30_000
-    return table
+    # T002 asks the pairs of every suspect word and its candidates: some 300 look-ups an article,
+    # by bisection for one article, from a dict (70 ms to build) after a dozen.
+    return Table(built("pairs", BIGRAMS(), _build_pairs))
 
 
 def pair_log(first: str, second: str) -> float:

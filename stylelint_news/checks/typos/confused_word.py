@@ -90,7 +90,7 @@ class ConfusedWord(Rule):
         preposition, "now"/"not", judged from their neighbours in the body."""
         prose = doc.prose
         words = doc.words
-        confusable = ctx.run.memo("T002 confusable", lambda: Verdicts(_may_be_confused)).hits_among(words.texts)
+        confusable = ctx.run.memo("T002 confusable", lambda: Verdicts(_may_be_confused)).judged(words.texts)
         for i in words.where(confusable):
             w = words[i]
             x = w.text

@@ -6,6 +6,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from functools import partial
+from itertools import compress, count
 
 from ...engine.context import Context
 from ...engine.patterns import Lazy
@@ -63,11 +64,9 @@ class Misspelling(Rule):
         context = _Context(doc)
         texts = [context.reading.get(i, t) for i, t in enumerate(words.texts)] if context.reading else words.texts
         yield from self._capitalised(doc, context, ctx)
-        suspects = judge.hits_among(texts)
-        if not suspects:
-            return
+        suspects = judge.judged(texts)
         wrong_dialect = spelling.wrong_dialect(ctx.dialect)
-        for i in [i for i, t in enumerate(texts) if t in suspects]:
+        for i in compress(count(), map(suspects.__contains__, texts)):
             w = words[i]
             base, right = suspects[texts[i]]
             if i in context.reading:  # a capitalised word of a title-case headline, read lowercase
@@ -108,7 +107,7 @@ class Misspelling(Rule):
         name ("Portugese" for "Portuguese"): names are never judged by frequency, but a known
         misspelling of one is a misspelling. Each distinct word is judged once per run."""
         words = doc.read_words
-        names = ctx.run.memo("T001 misspelt names", lambda: Verdicts(_misspelt_name)).hits_among(words.texts)
+        names = ctx.run.memo("T001 misspelt names", lambda: Verdicts(_misspelt_name)).judged(words.texts)
         for i in words.where(names):
             if i in context.reading:
                 continue
