@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -44,6 +47,25 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
     return subprocess.run(
         [sys.executable, "-m", "stylelint_news", *args], input=stdin, capture_output=True, cwd=cwd, env=env
     )
+
+
+@functools.cache
+def _built_tables() -> Path:
+    """A cache folder whose data tables are built: once a session, as a first run builds them."""
+    where = Path(tempfile.mkdtemp(prefix="sn-tables-"))
+    run_cli("--cache-dir", str(where), str(ROOT / "examples" / "drafts" / "typos.md"))
+    assert list(where.glob("*.marshal")), "no data tables were built"
+    return where
+
+
+def built_cache(where: Path) -> Path:
+    """A new cache folder holding the built data tables and no results: a test of the result
+    cache, or of damage to it, starts from what a second run sees, without paying seconds to
+    build the word tables again (the tests of building them use empty folders)."""
+    where.mkdir(mode=0o700, parents=True)
+    for table in _built_tables().glob("*.marshal"):
+        shutil.copyfile(table, where / table.name)
+    return where
 
 
 def pytest_addoption(parser):

@@ -9,7 +9,7 @@ from pathlib import Path
 from stylelint_news.engine.baseline import fingerprint
 from stylelint_news.finding import Finding
 
-from conftest import run_cli
+from conftest import built_cache, run_cli
 
 STORY = (
     "# Harbour plans\n\n"
@@ -99,7 +99,7 @@ def test_the_file_is_sorted_stable_and_relative_to_its_own_folder(tmp_path):
 
 def test_the_result_cache_and_the_baseline(tmp_path):
     archive(tmp_path)
-    cache = ["--cache-dir", str(tmp_path / "cache")]
+    cache = ["--cache-dir", str(built_cache(tmp_path / "cache"))]
     for _ in range(2):  # the second run takes its findings from the cache, and fingerprints them alike
         r = run_cli("--select", "T", *cache, "archive", "--write-baseline", "b.json", cwd=tmp_path)
         assert r.returncode == 0, r.stderr

@@ -12,7 +12,7 @@ from stylelint_news.config import Settings
 from stylelint_news.engine.linter import Flags, Linter
 from stylelint_news.text.source import Source
 
-from conftest import run_cli
+from conftest import built_cache, run_cli
 
 #: A repeated word (T003, error by default) and a vague source (A001, info by default).
 DRAFT = "# Ferry news\n\nThe ferry will sail to to the islands, critics say.\n"
@@ -84,7 +84,7 @@ def test_the_level_reaches_every_format(tmp_path):
 
 def test_a_cached_result_keeps_its_level(tmp_path):
     path = write(tmp_path, '[tool.stylelint-news.severity]\nT003 = "warning"\n')
-    cache = str(tmp_path / "cache")
+    cache = str(built_cache(tmp_path / "cache"))
     first = run_cli(path, "--cache-dir", cache, "--format", "json").stdout
     assert first == run_cli(path, "--cache-dir", cache, "--format", "json").stdout
 

@@ -47,6 +47,12 @@ class LanguageModel:
         self._scores: dict[tuple[str, str | None, str | None], float] = {}
         self._known: dict[str, str | None] = {}
 
+    def spelling(self, word: str) -> str:
+        """The form the model spells a lowercase word in (American, straight apostrophe),
+        without asking whether it knows it: for words already known to be in its vocabulary."""
+        form = word.replace("’", "'")
+        return self._american.get(form, form)
+
     def lookup(self, word: str) -> str | None:
         """The form of a word the model knows (lowercase, American spelling, straight
         apostrophe), or None when the model does not know it."""

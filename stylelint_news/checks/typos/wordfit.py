@@ -63,15 +63,15 @@ class Suspect(NamedTuple):
 
 
 def _suspect(word: str, lm: LanguageModel) -> Suspect | None:
-    """The word's model form and its candidates (language/slips.py), judged once per run."""
+    """The word's model form and its candidates (language/slips.py), judged once per run. The
+    table holds only words the model knows, with candidates it knows, so their forms are a
+    spelling away, not a question to the model each."""
     if not word.islower():
         return None
     found = slips_for(word.replace("’", "'"))
     if not found:
         return None
-    form = lm.lookup(word)
-    forms = [(lm.lookup(c), c, slip) for c, slip in found]
-    return Suspect(form, tuple((f, c, slip) for f, c, slip in forms if f is not None)) if form else None
+    return Suspect(lm.spelling(word), tuple((lm.spelling(c), c, slip) for c, slip in found))
 
 
 def run_logprob(lm: LanguageModel, seq: list[str | None], first: int, n: int) -> float:
