@@ -298,3 +298,33 @@ def test_work_the_scheduler_lost_ends_the_run_with_an_error(tmp_path, threads_cl
     ):
         list(dask_client.lint_paths(threads_cluster, Recipe.of(linter), paths))
     canceller.join()
+
+
+class _Finished:
+    """A task's outcome as `_settle` reads it: finished with results, or failed."""
+
+    def __init__(self, results=None, error: BaseException | None = None):
+        self.status = "error" if error is not None else "finished"
+        self._results, self._error = results, error
+
+    def result(self):
+        return self._results
+
+    def exception(self):
+        return self._error
+
+
+def test_a_failed_batch_is_sent_again_one_file_at_a_time():
+    """A worker that dies blames every task waiting on it: a failed batch's files go again one at
+    a time, each after the last is settled, so a file that kills its worker takes no batch-mate
+    with it (sent together, the file after it died twice beside it)."""
+    pytest.importorskip("distributed")
+    from stylelint_news.dask.client import _settle, _Slot
+    from stylelint_news.engine.linter import Result
+
+    slot = _Slot(["a.txt", "b.txt", "c.txt"])
+    assert _settle(_Finished(error=RuntimeError("worker died")), slot, None) == [(0, "a.txt")]
+    assert _settle(_Finished(error=RuntimeError("worker died")), slot, 0) == [(1, "b.txt")]
+    assert _settle(_Finished([Result("b.txt")]), slot, 1) == [(2, "c.txt")]
+    assert _settle(_Finished([Result("c.txt")]), slot, 2) == []
+    assert slot.left == 0 and "not linted" in slot.results[0][0].problems[0]

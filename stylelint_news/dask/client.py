@@ -9,7 +9,8 @@ come, byte for byte what `--jobs` writes.
 
 Failures cost one retry, never a silent gap. A batch that raises is run again once (Dask's
 `retries=1`); one whose worker dies is run again elsewhere by the scheduler (once, on a cluster
-this module starts). A batch that still fails is sent again file by file, and a file that fails
+this module starts). A batch that still fails is sent again file by file, one at a time (a
+worker that dies blames every task waiting on it), and a file that fails
 on its own too is reported as not linted: a problem, exit status 2.
 """
 
@@ -154,6 +155,16 @@ class _Slot:
     paths: Sequence[str]
     results: list[list[Result] | None] = field(default_factory=list)  # each file's results
     left: int = 0
+    sent: int = 0  # files sent alone so far: one at a time, so a worker's death blames one file
+
+    def next_alone(self) -> list[tuple[int, str]]:
+        """The next file to send alone, if any: only after the one before it is settled. Tasks
+        waiting on a worker are blamed when it dies, so a batch-mate sent beside a file that
+        kills its worker would be counted dead with it."""
+        if self.sent >= len(self.paths):
+            return []
+        self.sent += 1
+        return [(self.sent - 1, self.paths[self.sent - 1])]
 
 
 def lint_paths(
@@ -202,16 +213,16 @@ def lint_paths(
 
 def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str]]:
     """Take a finished task's outcome into its batch's slot: its results, or (a file alone that
-    failed) the file reported as not linted. A batch that failed returns its files, to be sent
-    again one by one."""
+    failed) the file reported as not linted. A batch that failed has its files sent again one
+    by one, each after the last is settled: what this returns is the next to send."""
     if future.status == "finished":
         results = future.result()
         if one is None:
             slot.results = list(results)
-        else:
-            slot.results[one] = results[0]
-            slot.left -= 1
-        return []
+            return []
+        slot.results[one] = results[0]
+        slot.left -= 1
+        return slot.next_alone()
     if future.status != "error":  # cancelled: the scheduler lost it (restarted, or cut off)
         raise UsageError("--scheduler", f"the scheduler lost the work ({future.status}): the run is incomplete")
     err = future.exception()
@@ -220,15 +231,15 @@ def _settle(future: Future, slot: _Slot, one: int | None) -> list[tuple[int, str
     if one is None and len(slot.paths) > 1:
         slot.results = [None] * len(slot.paths)
         slot.left = len(slot.paths)
-        return list(enumerate(slot.paths))
+        return slot.next_alone()
     path = slot.paths[one or 0]
     result = [Result(path, problems=[f"{path}: not linted: {_why(err)}, and again when tried once more"])]
     if one is None:
         slot.results = [result]
-    else:
-        slot.results[one] = result
-        slot.left -= 1
-    return []
+        return []
+    slot.results[one] = result
+    slot.left -= 1
+    return slot.next_alone()
 
 
 def _why(err: BaseException) -> str:
