@@ -201,12 +201,9 @@ def _build_pairs() -> StoredTable:
 
 @cache
 def _pairs() -> Table:
-    table = Table(built("pairs", BIGRAMS(), _build_pairs))
-    # T002 asks the pairs of every suspect word and its candidates, some 250 look-ups an article.
-    # The dict costs 170 ms to build and saves about 7 us a look-up: it pays after some 25,000
-    # (an archive of 100 articles); bisection serves a commit's handful of articles.
-    table.DICT_AFTER = 25_000
-    return table
+    # T002 asks the pairs of every suspect word and its candidates, some 250 look-ups an article:
+    # bisection for a commit's few articles, a dict (170 ms to build) from the 16th on.
+    return Table(built("pairs", BIGRAMS(), _build_pairs))
 
 
 def pair_log(first: str, second: str) -> float:
