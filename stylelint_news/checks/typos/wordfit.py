@@ -116,11 +116,12 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
                 continue
             suspect = suspects[word]
             fit = _pair_fit(texts, k)
-            as_written = fit(word.lower())
-            if all(fit(c) <= as_written for _, c, _ in suspect.candidates):
-                continue  # the pair counts must agree with the model's choice, and none can
-            found = _best(lm, _around(doc, lm, k, lo, hi), suspect, counts)
-            if found is not None and fit(found[0]) > as_written:
+            as_written = fit(word)
+            agreed = [c for c in suspect.candidates if fit(c[1]) > as_written]
+            if not agreed:
+                continue  # the pair counts must prefer the candidate too, and prefer none
+            found = _best(lm, _around(doc, lm, k, lo, hi), suspect.form, agreed, counts)
+            if found is not None:
                 meant, odds = found
                 yield Slip(k, meant.capitalize() if word is not texts[k] else meant, odds)
 
@@ -219,7 +220,11 @@ def _form(lm: LanguageModel, t: str) -> str | None:
 
 
 def _best(
-    lm: LanguageModel, around: tuple[str | None, ...], suspect: Suspect, counts: Counter[str]
+    lm: LanguageModel,
+    around: tuple[str | None, ...],
+    x: str,
+    candidates: list[tuple[str, str, float]],
+    counts: Counter[str],
 ) -> tuple[str, float] | None:
     """The candidate meant, and its log10 odds, if they pass ODDS: the three trigrams the word
     takes part in (itself given its history, then the next two words given it), scored with the
@@ -227,7 +232,7 @@ def _best(
     can raise its odds at most by what they cost the word as written (a probability is at most
     1), so a candidate that cannot reach ODDS even then is not asked about them."""
     h1, h2, n1, n2 = around
-    logprob, x = lm.logprob, suspect.form
+    logprob = lm.logprob
     own = logprob(x, h1, h2) if h1 is not None else 0.0  # no history known: no evidence
     rest = 0.0
     if n1 is not None:
@@ -235,7 +240,7 @@ def _best(
         if n1 is not END and n2 is not None:
             rest += logprob(n2, n1, x)
     best: tuple[str, float] | None = None
-    for c_form, c, slip in suspect.candidates:
+    for c_form, c, slip in candidates:
         prior = slip + (OWN_VOCABULARY if counts[c] else 0.0)
         fit = logprob(c_form, h1, h2) if h1 is not None else 0.0
         if fit - own - rest + prior <= ODDS:
