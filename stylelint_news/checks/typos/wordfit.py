@@ -145,13 +145,12 @@ def _openers(texts: list[str], firsts: dict[int, str], suspects: Container[str])
     if not out:
         return out
     as_first = Counter(texts[lo] for lo in firsts)
-    capitalised = Counter(texts)
     return {
         lo: w
         for lo, w in out.items()
         if len(w) > 1
         and texts[lo][1:].islower()
-        and capitalised[texts[lo]] == as_first[texts[lo]]
+        and texts.count(texts[lo]) == as_first[texts[lo]]  # never capitalised mid-sentence
         and not is_person_name(texts[lo])
     }
 
