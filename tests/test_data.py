@@ -98,6 +98,7 @@ def test_word_tables_answer_the_same_by_bisection_and_as_a_dict(switch_after, st
     for _ in range(2):  # before and after the switch
         for probe in [*pairs, "ferr", "ferryboat", "", "zz", "a", "quays", "jet"]:
             assert table.get(probe) == pairs.get(probe, 0)
+            assert (table.getter()(probe) or 0) == pairs.get(probe, 0)  # the bare look-up of a loop
         for probe in [*words, "colo", "colours", "", "tyres", "aero", "kerbs", "zz"]:
             assert lines.get(probe) == words.get(probe)
 

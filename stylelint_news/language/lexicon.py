@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 
 from ..engine.context import built
@@ -120,6 +121,11 @@ class Table(_SortedLines):
     def __contains__(self, key: str) -> bool:
         return self.get(key) > 0
 
+    def getter(self) -> Callable[[str], int | None]:
+        """`get` for a loop that asks many keys (0 or None: not listed): the dict's own method
+        once the table is one, which spares a call and a branch a key, and `get` before."""
+        return self.map.get if self.map is not None else self.get
+
 
 class Lines(_SortedLines):
     """A read-only map from sorted keys to strings, stored as "key<TAB>value" lines: a set or a
@@ -204,6 +210,12 @@ def _pairs() -> Table:
     # T002 asks the pairs of every suspect word and its candidates, some 250 look-ups an article:
     # bisection for a commit's few articles, a dict (170 ms to build) from the 16th on.
     return Table(built("pairs", BIGRAMS(), _build_pairs))
+
+
+def pair_counts() -> Callable[[str], int | None]:
+    """The look-up behind `pair_log` for a loop over many pairs: "first second" -> 20 x log10 of
+    its count, 0 or None if not listed. Integers, so sums of them compare exactly."""
+    return _pairs().getter()
 
 
 def pair_log(first: str, second: str) -> float:
