@@ -120,6 +120,14 @@ def test_a_word_the_article_uses_twice_is_meant(lint):
     assert lint(once, select="T002") and not lint(twice, select="T002")
 
 
+def test_a_sentences_first_word_is_judged_as_a_word_unless_it_is_a_common_name(lint):
+    """A capital at a sentence's start says nothing: a common surname there is a name, a rare
+    one spelt like a common word (a census entry ranked past 10,000) is the word."""
+    found = lint("Sea also the notes at the end of this page.", select="T002")
+    assert [f.suggestions for f in found] == [("See",)]
+    assert lint("Linton said the plan was sound.", select="T002") == []
+
+
 def test_headlines_and_standfirsts_are_read_too(lint):
     text = (
         "---\n"

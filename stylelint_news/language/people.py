@@ -84,6 +84,19 @@ def is_person_name(word: str) -> bool:
     return word in surnames() or word in first_names()
 
 
+#: The commonest US surnames, by census rank, that count as names wherever they stand.
+COMMON_SURNAME = 10_000
+
+
+def is_common_name(word: str) -> bool:
+    """Whether a capitalised word reads as a name even where every word is capitalised (a
+    sentence's first word): a census given name, or a surname among the commonest. The wider
+    lists hold rare surnames and given names from every language spelt like common words
+    ("Sea", "Mane"), too weak to outweigh the word at a sentence's start."""
+    rank = surname_rank(word)
+    return word in census_first_names() or (rank is not None and rank <= COMMON_SURNAME)
+
+
 def is_given_name_only(word: str) -> bool:
     """A common English given name that is not also a surname: "Jill", "Lucy" (a person called by
     first name, as children and family members are), not "Ayodele" or "Glenn"-as-surname."""

@@ -35,7 +35,7 @@ from ...engine.context import Context
 from ...engine.verdicts import Verdicts
 from ...language.lexicon import pair_counts
 from ...language.lm import END, START, LanguageModel, model
-from ...language.people import is_person_name
+from ...language.people import is_common_name
 from ...language.slips import slips_for
 from ...text.document import Document
 
@@ -140,7 +140,8 @@ def sentence_around(doc: Document, k: int) -> tuple[int, int]:
 def _openers(texts: list[str], firsts: dict[int, str], suspects: Container[str]) -> dict[int, str]:
     """The capitalised first words of sentences that may be common words, lowercased, by index:
     "Principle reasons ..." is judged as "principle". A word the article capitalises mid-sentence,
-    or that the name lists know, is a name. Only the first words that are suspects are asked."""
+    or that is a common name (people.is_common_name), is a name. Only the first words that are
+    suspects are asked."""
     out = {lo: w for lo, w in firsts.items() if w in suspects}
     if not out:
         return out
@@ -151,7 +152,7 @@ def _openers(texts: list[str], firsts: dict[int, str], suspects: Container[str])
         if len(w) > 1
         and texts[lo][1:].islower()
         and texts.count(texts[lo]) == as_first[texts[lo]]  # never capitalised mid-sentence
-        and not is_person_name(texts[lo])
+        and not is_common_name(texts[lo])
     }
 
 
