@@ -108,6 +108,8 @@ def test_a_real_word_out_of_place_is_flagged_with_the_word_meant(lint, text, wor
         "The minister said he would visit the hospital too, after the talks.",  # "too," ends a phrase
         "Africa needed to listen to the world too, he said.",
         "Councillors voted to approve the plan, and two members abstained.",  # a number is chosen
+        # no pair across punctuation: "risks too" and "too with" are no neighbours of "too"
+        "The two councils met on Monday. There are risks, too, with the idea that prices could rise.",
     ],
 )
 def test_words_that_fit_their_context_pass(lint, text):

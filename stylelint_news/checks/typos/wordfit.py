@@ -115,7 +115,7 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
             if counts[word] > 1 or words.starts[k] in skip:
                 continue
             suspect = suspects[word]
-            fit = _pair_fit(texts, k)
+            fit = _pair_fit(doc, k, lo, hi)
             as_written = fit(word)
             agreed = [c for c in suspect.candidates if fit(c[1]) > as_written]
             if not agreed:
@@ -263,16 +263,21 @@ def _history(seq: list[str | None], j: int) -> tuple[str | None, str | None]:
     return h1, h2
 
 
-def _pair_fit(texts: list[str], k: int) -> Callable[[str], int]:
-    """How well a word fits between the neighbours of word k by the Google Books pair counts
-    (an unlisted pair counts as rare; 20 x log10 of the counts, summed). The second model: a
-    candidate the trigrams prefer is flagged only if the pairs prefer it too, and asking the
-    pairs first spares the trigrams three positions in four. Every suspect of an archive asks
-    this of the word and each candidate, hence the table's bare look-up and the keys' halves
-    built once."""
+def _pair_fit(doc: Document, k: int, lo: int, hi: int) -> Callable[[str], int]:
+    """How well a word fits beside the neighbours of word k of the sentence [lo, hi) by the
+    Google Books pair counts (an unlisted pair counts as rare; 20 x log10 of the counts, summed),
+    with the neighbours the trigrams see: none across a sentence's edge or punctuation. The
+    second model: a candidate the trigrams prefer is flagged only if the pairs prefer it too, and
+    asking the pairs first spares the trigrams three positions in four. Every suspect of an
+    archive asks this of the word and each candidate, hence the table's bare look-up and the
+    keys' halves built once."""
+    words = doc.read_words
+    texts, starts, ends, text = words.texts, words.starts, words.ends, doc.text
     count = pair_counts()
-    before = texts[k - 1].lower() + " " if k else ""
-    after = " " + texts[k + 1].lower() if k + 1 < len(texts) else ""
+    joined_before = k > lo and BREAKS.isdisjoint(text[ends[k - 1] : starts[k]])
+    joined_after = k + 1 < hi and BREAKS.isdisjoint(text[ends[k] : starts[k + 1]])
+    before = texts[k - 1].lower() + " " if joined_before else ""
+    after = " " + texts[k + 1].lower() if joined_after else ""
 
     def fit(x: str) -> int:
         return ((count(before + x) or 0) if before else 0) + ((count(x + after) or 0) if after else 0)
