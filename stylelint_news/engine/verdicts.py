@@ -26,7 +26,9 @@ class Verdicts(Generic[V]):
     def __init__(self, judge: Callable[[str], V | None]) -> None:
         self.judge = judge
         self.hits: dict[str, V] = {}
-        self.misses: set[str] = set()
+        #: every word judged, hit or miss: one set to take an article's words from, so that each
+        #: word costs one probe of a large table, not one for the hits and one for the misses
+        self.seen: set[str] = set()
 
     def judged(self, words: Iterable[str]) -> Mapping[str, V]:
         """Every hit of the run so far, once the words not judged before have been: each of
@@ -34,16 +36,16 @@ class Verdicts(Generic[V]):
         mapping is returned, not one made for these words: building that cost a rule as much as
         the set operations (a quarter of the look-ups, each a cache miss in a large table)."""
         distinct = set(words)
-        # one argument at a time: given several, set.difference walks every later one whole
-        new = distinct.difference(self.hits).difference(self.misses)
-        if len(self.hits) + len(self.misses) + len(new) > LIMIT:
+        new = distinct - self.seen
+        if not new:
+            return self.hits
+        if len(self.seen) + len(new) > LIMIT:
             self.hits.clear()
-            self.misses.clear()
+            self.seen.clear()
             new = distinct
         for word in new:
             value = self.judge(word)
-            if value is None:
-                self.misses.add(word)
-            else:
+            if value is not None:
                 self.hits[word] = value
+        self.seen |= new
         return self.hits
