@@ -108,6 +108,12 @@ def cpu_times(cmd: list[str], env: dict, pinned: bool = False) -> float:
     return (after.children_user - before.children_user) + (after.children_system - before.children_system)
 
 
+def warm_up(cmd: list[str], env: dict, files: list[str]) -> None:
+    """Build an install's data store before timing it: its tables are built on first use, and one
+    article does not use them all (a first corpus round that builds them is no measurement)."""
+    subprocess.run([*cmd, str(ARTICLE), *files[:200]], env=env, stdout=subprocess.DEVNULL, check=False)
+
+
 def against(ref: str, ours: list[str], rounds: int, files: list[str]) -> None:
     """This checkout and a git revision, interleaved round after round (one article twenty times,
     then the corpus once, each in turn), as the ratio of their medians of CPU time."""
@@ -115,9 +121,7 @@ def against(ref: str, ours: list[str], rounds: int, files: list[str]) -> None:
     envs = {}
     for cmd in (ours, theirs):
         envs[cmd[0]] = {**os.environ, "STYLELINT_NEWS_CACHE_DIR": tempfile.mkdtemp(prefix="sn-bench-")}
-        # warm each install's data store: the tables a corpus needs are built on first use, and
-        # one article does not use them all
-        subprocess.run([*cmd, str(ARTICLE), *files[:200]], env=envs[cmd[0]], stdout=subprocess.DEVNULL, check=False)
+        warm_up(cmd, envs[cmd[0]], files)
     one: dict[str, list[float]] = {ours[0]: [], theirs[0]: []}
     corpus: dict[str, list[float]] = {ours[0]: [], theirs[0]: []}
     for r in range(rounds):
@@ -173,7 +177,7 @@ def main() -> None:
     if args.against:
         against(args.against, ours, args.runs, files)
         return
-    subprocess.run(ours + [str(ARTICLE)], env=env, stdout=subprocess.DEVNULL)  # build the data cache once
+    warm_up(ours, env, files)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"corpus: {len(files)} articles, {size / 1e6:.1f} MB, {words} words; {args.runs} runs each, medians")
     print(f"one article, all default rules (one core): {short_run(ours + ['--no-cache', str(ARTICLE)], 20, env)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import shutil
@@ -51,8 +52,10 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
 
 @functools.cache
 def _built_tables() -> Path:
-    """A cache folder whose data tables are built: once a session, as a first run builds them."""
+    """A cache folder whose data tables are built: once a session, as a first run builds them.
+    Removed when the session ends."""
     where = Path(tempfile.mkdtemp(prefix="sn-tables-"))
+    atexit.register(shutil.rmtree, where, ignore_errors=True)
     run_cli("--cache-dir", str(where), str(ROOT / "examples" / "drafts" / "typos.md"))
     assert list(where.glob("*.marshal")), "no data tables were built"
     return where

@@ -320,7 +320,8 @@ def test_random_mutations_of_the_pattern_file_never_reach_the_regex_engine(tmp_p
 @pytest.mark.slow
 def test_flipped_bits_in_every_cache_file_change_nothing(tmp_path):
     """Three random bits flipped in every file of the cache (each word table, the patterns, the
-    results), twice over: the report and the fixes are those of an empty cache."""
+    results), twice over: the report and the fixes are those of a cache holding sound tables and
+    no results."""
     import random
     import shutil
 

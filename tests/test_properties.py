@@ -196,8 +196,8 @@ def test_files_linted_in_pieces_keep_positions_and_fixes_exact(text, path, size)
 def test_a_text_past_the_real_piece_size(fragment, path):
     """Past the real piece size (no piece size made small): positions and one fix pass, as above,
     across a real boundary between pieces."""
-    text = (fragment + "\n\n") * (linter_module.PIECE // (len(fragment) + 2) + 100)
-    assert len(text) > linter_module.PIECE
+    text = (fragment + "\n\n") * (2 * linter_module.PIECE // (len(fragment) + 2) + 100)
+    assert linter_module._cut(Source(path, text))  # linted in pieces, or the test proves nothing
     findings = LINTER.lint(Source(path, text)).findings
     check_findings(text, findings)
     edits, _ = choose(findings, unsafe=True)

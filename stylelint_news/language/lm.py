@@ -59,8 +59,7 @@ class LanguageModel:
         found = self._known.get(word, "")
         if found != "":
             return found
-        form = word.lower().replace("’", "'")
-        form = self._american.get(form, form)
+        form = self.spelling(word.lower())
         known = form if self._model.prob([form]) != self._zero else None
         if len(self._known) > 200_000:  # an archive of strange words: memory stays bounded
             self._known.clear()

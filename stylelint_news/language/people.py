@@ -84,8 +84,9 @@ def is_person_name(word: str) -> bool:
     return word in surnames() or word in first_names()
 
 
-#: The commonest US surnames, by census rank, that count as names wherever they stand.
-COMMON_SURNAME = 10_000
+#: US surnames up to this census rank are well-known names wherever they stand (T002, T004);
+#: past it, a surname spelt like a word ("Sea") says little.
+KNOWN_SURNAME_RANK = 10_000
 
 
 def is_common_name(word: str) -> bool:
@@ -94,7 +95,7 @@ def is_common_name(word: str) -> bool:
     lists hold rare surnames and given names from every language spelt like common words
     ("Sea", "Mane"), too weak to outweigh the word at a sentence's start."""
     rank = surname_rank(word)
-    return word in census_first_names() or (rank is not None and rank <= COMMON_SURNAME)
+    return word in census_first_names() or (rank is not None and rank <= KNOWN_SURNAME_RANK)
 
 
 def is_given_name_only(word: str) -> bool:

@@ -8,17 +8,15 @@ from ...engine.context import Context
 from ...engine.patterns import Lazy
 from ...finding import Finding
 from ...language.lexicon import zipf
-from ...language.people import full_namings, is_slip_of, surname_rank
+from ...language.people import KNOWN_SURNAME_RANK, full_namings, is_slip_of, surname_rank
 from ...rule import Rule
 from ...text.document import Document
 
 NAME_WORD = Lazy(r"(?<![\p{L}-])\p{Lu}\p{Ll}{4,}(?![\p{L}-])")
 
-#: A name rarer than this (wordfreq Zipf of its lowercase form) and rarer than this census rank is
-#: no word or common surname of its own ("Wierzbiki", not "Clark" beside "Clarke").
+#: A name rarer than this (wordfreq Zipf of its lowercase form) and past people.KNOWN_SURNAME_RANK
+#: is no word or common surname of its own ("Wierzbiki", not "Clark" beside "Clarke").
 RARE = 2.5
-
-RARE_SURNAME = 10_000
 
 
 class NameSpelling(Rule):
@@ -61,7 +59,7 @@ class NameSpelling(Rule):
                         firsts = full_namings(headline, prose)
                     verdicts[word] = None
                     rank = surname_rank(word) if word not in firsts and word not in own else 0
-                    if (rank is not None and rank <= RARE_SURNAME) or zipf(word.lower()) >= RARE:
+                    if (rank is not None and rank <= KNOWN_SURNAME_RANK) or zipf(word.lower()) >= RARE:
                         continue
                     verdicts[word] = next(
                         (k for k in firsts if is_slip_of(word, k) and _same_person(word, k, rank)), None

@@ -104,7 +104,7 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
     firsts = {lo: texts[lo].lower() for lo, hi in ranges if lo < hi and texts[lo][:1].isupper()}
     suspects = verdicts.judged([*texts, *firsts.values()])
     counts = doc.read_counts
-    openers = _openers(texts, firsts, suspects)
+    openers = _openers(texts, firsts, suspects, counts)
     at = words.where(suspects)  # the lowercase suspects, in order: the rest of a range is skipped
     for lo, hi in ranges:
         todo = at[bisect_left(at, lo) : bisect_left(at, hi)]
@@ -137,22 +137,17 @@ def sentence_around(doc: Document, k: int) -> tuple[int, int]:
     return k, k + 1
 
 
-def _openers(texts: list[str], firsts: dict[int, str], suspects: Container[str]) -> dict[int, str]:
+def _openers(
+    texts: list[str], firsts: dict[int, str], suspects: Container[str], counts: Counter[str]
+) -> dict[int, str]:
     """The capitalised first words of sentences that may be common words, lowercased, by index:
-    "Principle reasons ..." is judged as "principle". A word the article capitalises mid-sentence,
-    or that is a common name (people.is_common_name), is a name. Only the first words that are
-    suspects are asked."""
-    out = {lo: w for lo, w in firsts.items() if w in suspects}
-    if not out:
-        return out
-    as_first = Counter(texts[lo] for lo in firsts)
+    "Principle reasons ..." is judged as "principle". A word the article uses again (capitalised
+    mid-sentence, it is a name; in lowercase, it is meant) or that is a common name
+    (people.is_common_name) is left alone."""
     return {
         lo: w
-        for lo, w in out.items()
-        if len(w) > 1
-        and texts[lo][1:].islower()
-        and texts.count(texts[lo]) == as_first[texts[lo]]  # never capitalised mid-sentence
-        and not is_common_name(texts[lo])
+        for lo, w in firsts.items()
+        if w in suspects and counts[w] == 1 and texts[lo][1:].islower() and not is_common_name(texts[lo])
     }
 
 
