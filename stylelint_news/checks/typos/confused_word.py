@@ -139,19 +139,23 @@ def _may_be_confused(x: str) -> bool | None:
         return True
     if not x.islower() or len(x) < 3 or not x.isalpha():
         return None
-    candidates = _frame_candidates(x)  # most words have none: no frequency to look up
+    candidates = confusables.candidates(x)  # most words have none: no frequency to look up
     zx = zipf(x) if candidates else 0
     if not zx:
         return None
     function_words = closed_class()
     for c in candidates:
         gap = zipf(c) - zx
-        if c in SAYING and x not in SAYING and gap >= 0.7:
-            return True  # the verb-of-saying frame
-        if x not in function_words and (
-            (c in PREPOSITIONS and gap >= 1.0)  # the preposition frame
-            or (zx <= 3.5 and gap >= 2.0 and c not in function_words)
-        ):  # a rare word
+        if (
+            (c in SAYING and x not in SAYING and gap >= 0.7)  # the verb-of-saying frame
+            or (
+                x not in function_words
+                and (
+                    (c in PREPOSITIONS and gap >= 1.0)  # the preposition frame
+                    or (zx <= 3.5 and gap >= 2.0 and c not in function_words)  # a rare word
+                )
+            )
+        ) and _frame_candidate(x, c):  # asked last: the edit costs most
             return True
     return None
 
@@ -234,11 +238,16 @@ def _meant(
     return None
 
 
+def _frame_candidate(x: str, c: str) -> bool:
+    """Whether a candidate of `x` is one the frames judge: one slip of the keys away (three
+    letters or more). The classic confusions further apart, or of two-letter words ("two"/"to"),
+    are the contextual model's to judge: a frame's neighbours cannot tell them apart."""
+    return len(c) >= MIN_LENGTH and edit(x, c) is not None
+
+
 def _frame_candidates(x: str) -> tuple[str, ...]:
-    """The frames' candidates: the words one slip of the keys away (three letters or more). The
-    classic confusions further apart, or of two-letter words ("two"/"to"), are the contextual
-    model's to judge: a frame's neighbours cannot tell them apart."""
-    return tuple(c for c in confusables.candidates(x) if len(c) >= MIN_LENGTH and edit(x, c) is not None)
+    """The frames' candidates for `x` (see `_frame_candidate`)."""
+    return tuple(c for c in confusables.candidates(x) if _frame_candidate(x, c))
 
 
 def _odds(log_odds: float) -> str:
