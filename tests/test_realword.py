@@ -254,3 +254,36 @@ def test_punctuation_parts_the_words_the_model_sees(lm):
     seq, j = local(doc, lm, k, 0, len(words))
     assert seq[j] == "too" and seq[j + 1] is BREAK and seq[j - 1] == "hospital"
     assert local(doc, lm, 0, 0, len(words))[0][0] is START
+
+
+def test_the_neighbours_t002_reads_are_those_of_the_sequence_t003_builds(lm):
+    """T002 reads a suspect's four neighbours directly (`_around`), T003 builds the sequence
+    (`local`): two ways to one view of a sentence, which must agree on every word, at a
+    sentence's edges, around punctuation, and beside words the model does not know."""
+    from stylelint_news.checks.typos.wordfit import BREAK, _around, _history, local, sentence_around
+    from stylelint_news.text.document import Document
+    from stylelint_news.text.source import Source
+
+    text = (
+        "# Ferry fares rise, again\n\n"
+        "Passengers, who waited for hours at Xqzport, said the 590 fares were too high.\n"
+        "\"It is a scandal,\" one said - and the operator, Brightsea Lines, did not reply; "
+        "talks (with unions) resume on 12 May.\n"
+    )
+    doc = Document.parse(Source("a.md", text))
+    words = doc.read_words
+    for k in range(len(words)):
+        lo, hi = sentence_around(doc, k)
+        seq, j = local(doc, lm, k, lo, hi)
+        h1, h2 = _history(seq, j)
+        after: list[str | None] = []
+        for m in (j + 1, j + 2):
+            if m >= len(seq) or seq[m] is None:
+                after.append(None)
+                break
+            after.append(END if seq[m] is BREAK else seq[m])
+            if after[-1] == END:
+                break
+        after += [None] * (2 - len(after))
+        h1, h2 = (h1, h2) if h1 is not None else (None, None)
+        assert _around(doc, lm, k, lo, hi) == (h1, h2, *after), (words.texts[k], seq, j)
