@@ -267,7 +267,7 @@ def test_the_neighbours_t002_reads_are_those_of_the_sequence_t003_builds(lm):
     text = (
         "# Ferry fares rise, again\n\n"
         "Passengers, who waited for hours at Xqzport, said the 590 fares were too high.\n"
-        "\"It is a scandal,\" one said - and the operator, Brightsea Lines, did not reply; "
+        '"It is a scandal," one said - and the operator, Brightsea Lines, did not reply; '
         "talks (with unions) resume on 12 May.\n"
     )
     doc = Document.parse(Source("a.md", text))
