@@ -34,7 +34,8 @@ class Verdicts(Generic[V]):
         """Every hit of the run so far, once the words not judged before have been: each of
         these words is a hit if and only if it is in the mapping, with its value. The run's own
         mapping is returned, not one made for these words: building that cost a rule as much as
-        the set operations (a quarter of the look-ups, each a cache miss in a large table)."""
+        the set operations (a quarter of the look-ups, each a cache miss in a large table).
+        So read it before the next call: past LIMIT words, a call empties it and starts again."""
         distinct = set(words)
         new = distinct - self.seen
         if not new:

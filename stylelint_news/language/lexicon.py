@@ -69,13 +69,15 @@ class _SortedLines:
                 hi = mid
         return lo
 
-    def _use_map(self) -> bool:
+    def _dict(self) -> dict | None:
+        """The table as a dict, once it has been asked enough to pay for one (this look-up
+        counted); None before."""
         if self.map is None:
             self.asked += 1
             if self.asked <= self.DICT_AFTER:
-                return False
+                return None
             self.map = self._as_dict()
-        return True
+        return self.map
 
     def _as_dict(self) -> dict:
         raise NotImplementedError
@@ -111,7 +113,7 @@ class Table(_SortedLines):
         return dict(zip(self.lines(), self.values))
 
     def get(self, key: str) -> int:
-        found = self.map if self.map is not None or self._use_map() else None
+        found = self._dict()
         if found is not None:  # an archive's look-ups, after the first few thousand
             return found.get(key, 0)
         probe = key.encode("utf-8", "surrogatepass")
@@ -138,7 +140,7 @@ class Lines(_SortedLines):
         return dict(line.split("\t", 1) for line in self.lines() if "\t" in line)
 
     def get(self, key: str) -> str | None:
-        found = self.map if self.map is not None or self._use_map() else None
+        found = self._dict()
         if found is not None:
             return found.get(key)
         probe = key.encode("utf-8", "surrogatepass") + b"\t"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from itertools import accumulate, compress, count, repeat
 from typing import NamedTuple, overload
 
@@ -68,8 +68,13 @@ class Words(Sequence[Word]):
         return map(_new, repeat(Word), zip(self.starts, self.ends, self.texts))
 
     def where(self, wanted: Container[str]) -> list[int]:
-        """The indexes of the words whose text is in `wanted`, found without a Python loop."""
-        return list(compress(count(), map(wanted.__contains__, self.texts)))
+        """The indexes of the words whose text is in `wanted`."""
+        return indexes_in(self.texts, wanted)
+
+
+def indexes_in(texts: Iterable[str], wanted: Container[str]) -> list[int]:
+    """The indexes of the texts that are in `wanted`, found without a Python loop."""
+    return list(compress(count(), map(wanted.__contains__, texts)))
 
 
 def tokenize(text: str, start: int, end: int) -> Words:

@@ -6,7 +6,6 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from functools import partial
-from itertools import compress, count
 
 from ...engine.context import Context
 from ...engine.patterns import Lazy
@@ -15,6 +14,7 @@ from ...finding import Finding
 from ...language import spelling
 from ...rule import Rule
 from ...text.document import CLITIC, Document
+from ...text.words import indexes_in
 
 ENTITY_BEFORE = Lazy(r"&#?\w+;$")  # "B&#233;ziers": "ziers" is half a word
 
@@ -66,7 +66,7 @@ class Misspelling(Rule):
         yield from self._capitalised(doc, context, ctx)
         suspects = judge.judged(texts)
         wrong_dialect = spelling.wrong_dialect(ctx.dialect)
-        for i in compress(count(), map(suspects.__contains__, texts)):
+        for i in indexes_in(texts, suspects):
             w = words[i]
             base, right = suspects[texts[i]]
             if i in context.reading:  # a capitalised word of a title-case headline, read lowercase
