@@ -7,7 +7,7 @@ import time
 import pytest
 
 from stylelint_news.engine.context import current
-from stylelint_news.language import channel, slips
+from stylelint_news.language import channel, lexicon, slips, spelling
 from stylelint_news.language.inflections import same_lemma
 from stylelint_news.language.lm import END, START, model
 
@@ -63,6 +63,23 @@ def test_candidates_leave_out_forms_of_one_word_function_pairs_and_numbers():
         assert "trial" in [c for c, _ in slips.slips_for("trail")]
 
 
+def test_a_word_outside_the_model_is_a_suspect_with_its_web_frequency():
+    with current().active():
+        lm = model()
+        assert lm.lookup("determiner") is None  # the trigram model's vocabulary lacks it; wordfreq has it
+        assert "determined" in [c for c, _ in slips.slips_for("determiner")]
+        assert slips.typed_logprob("determiner", None) == pytest.approx(lexicon.zipf("determiner") - 9)
+        assert slips.typed_logprob("the", "the") == lm.logprob("the")
+
+
+def test_a_dialect_spelling_and_a_misspelling_are_no_real_word_slips():
+    with current().active():
+        # the other dialect's spelling of the word is a choice (T001 knows the house's dialect)
+        assert "industrialized" not in [c for c, _ in slips._judged("industrialised")]
+        # a misspelling T001 flags is one finding, not two
+        assert spelling.misspelling("corse")[0] and slips._judged("corse") == []
+
+
 # -- the model ---------------------------------------------------------------------------------
 
 
@@ -91,6 +108,8 @@ def test_an_unknown_word_ends_the_history_it_backs_off_from(lm):
         ("The government fell after less then four years in office.", "then", "than"),
         ("If we loose the vote, the plan is dead, the leader said.", "loose", "lose"),
         ("The council will weight for the results before deciding.", "weight", "wait"),
+        # a word the trigram model does not know: its frequency alone, against the candidate's fit
+        ("The minister said the decision was determiner by the courts.", "determiner", "determined"),
     ],
 )
 def test_a_real_word_out_of_place_is_flagged_with_the_word_meant(lint, text, word, meant):

@@ -1,12 +1,13 @@
 """The slips each word may be: the candidates T002's contextual model weighs, with their chance.
 
-For every word with candidates (confusables.py), the ones the model can judge: both words in the
-language model's vocabulary, one slip apart (channel.py says how likely), no form of the same
-word ("matched"/"matches" is grammar), no two function words unless a classic confusion ("his"
-for "this" is a choice trigrams cannot make; "their" for "there" is a known confusion), and no
-number word typed ("two" is a quantity the writer chose). Worked out once for the whole
-vocabulary into the data store, so an article pays a table look-up per word instead of the
-edits, the slip kinds and the lemma checks of each of its candidates.
+For every word with candidates (confusables.py), the ones the model can judge: candidates in the
+language model's vocabulary (the word typed may be outside it: `typed_logprob` backs off), one
+slip apart (channel.py says how likely), no form of the same word ("matched"/"matches" is
+grammar) nor its other dialect's spelling ("civilised"/"civilized"), no two function words
+unless a classic confusion ("his" for "this" is a choice trigrams cannot make; "their" for
+"there" is a known confusion), and no number word typed ("two" is a quantity the writer chose).
+Worked out once for the whole vocabulary into the data store, so an article pays a table look-up
+per word instead of the edits, the slip kinds and the lemma checks of each of its candidates.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from ..engine.datastore import package_file
 from .channel import log_slip
 from .confusables import _sets, candidates
 from .inflections import same_lemma
-from .lexicon import UNIGRAMS, Lines, StoredLines, pack_lines
+from .lexicon import UNIGRAMS, Lines, StoredLines, pack_lines, zipf
 from .lm import model
+from .spelling import dialect_variant, misspelling
 from .wordlists import DATA, closed_class, word_class
 
 #: The shortest word judged (two-letter words have too many neighbours to tell apart).
@@ -33,22 +35,24 @@ CLASSIC = -0.5
 #: in our labelled material, 94 in 100 meant a word at least this common, while in clean news
 #: 94 in 100 candidates are rarer, so the model's time goes where it can find something.
 RARER = 0.5
+#: wordfreq's Zipf scale is log10 of a word's frequency per billion words.
+ZIPF_PER_BILLION = 9.0
 #: The shape and rules of the stored table: raise it whenever _judged changes, so a table built
 #: by older code is never read (the store keys entries by their sources, not by our code).
-REVISION = 2
+REVISION = 3
 
 
 def _judged(word: str) -> list[tuple[str, float]]:
     lm = model()
-    if len(word) < MIN_LENGTH or word in word_class("numeral") or lm.lookup(word) is None:
-        return []
+    if len(word) < MIN_LENGTH or word in word_class("numeral") or misspelling(word)[0]:
+        return []  # T001 flags it as misspelt ("corse"): one finding for one word
     function_words = closed_class()
-    frequency = lm.logprob(lm.lookup(word) or word)
+    frequency = typed_logprob(word, lm.lookup(word))
     found = []
     for c in candidates(word):
         slip = log_slip(word, c)
         form = lm.lookup(c) if slip is not None else None
-        if form is None or slip is None or same_lemma(word, c):
+        if form is None or slip is None or same_lemma(word, c) or dialect_variant(word, c):
             continue
         if slip < CLASSIC and (
             (word in function_words and c in function_words) or lm.logprob(form) < frequency - RARER
@@ -56,6 +60,15 @@ def _judged(word: str) -> list[tuple[str, float]]:
             continue
         found.append((c, slip))
     return found
+
+
+def typed_logprob(word: str, form: str | None) -> float:
+    """log10 of how common a typed word is without context: the model's own unigram, or, for a
+    word it does not know ("cheep", "preform": rare, but wordfreq's web and books have them),
+    wordfreq's frequency, its back-off. A slip into a rare word is as much a slip as one into a
+    common word, and the model's vocabulary of 72,000 words leaves many of them out."""
+    lm = model()
+    return lm.logprob(form) if form is not None else zipf(word) - ZIPF_PER_BILLION
 
 
 def _build() -> StoredLines:
@@ -77,6 +90,8 @@ def _table() -> Lines:
         package_file("codespell_lib", "data", "dictionary.txt"),
         package_file("lemminflect", "resources", "infl_lu.csv.gz"),
         package_file("pocketsphinx", "model", "en-us", "en-us.lm.bin"),
+        package_file("wordfreq", "data", "large_en.msgpack.gz"),
+        package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt"),
     )
     return Lines(built(f"slips{REVISION}", sources, _build))
 

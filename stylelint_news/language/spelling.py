@@ -202,7 +202,9 @@ def best_neighbour(word: str) -> tuple[str, float] | None:
     return c, z
 
 
-def _dialect_variant(word: str, other: str) -> bool:
+def dialect_variant(word: str, other: str) -> bool:
+    """Whether two words are one word in British and American spelling ("civilised",
+    "civilized"): a choice of dialect, never a misspelling or a slip of the key."""
     gb_us, us_gb = dialect_pairs()
     return (
         gb_us.get(word) == other
@@ -243,7 +245,7 @@ def _rare_variant(word: str, z: float) -> str | None:
     if not found:
         return None
     zc, right = max(found)
-    if zc < max(NEIGHBOUR, z + VARIANT_GAP) or _dialect_variant(word, right):
+    if zc < max(NEIGHBOUR, z + VARIANT_GAP) or dialect_variant(word, right):
         return None
     return right
 
@@ -260,7 +262,7 @@ def misspelling(word: str) -> tuple[bool, str | None]:
         return False, None
     z = zipf(word)
     correction = _codespell().get(word)
-    if correction is not None and _dialect_variant(word, correction):
+    if correction is not None and dialect_variant(word, correction):
         correction = None  # codespell prefers American spellings; both are English
     if z >= COMMON:
         return (correction is not None and zipf(correction.split()[0]) > z + 1.5), correction

@@ -44,7 +44,8 @@ class ConfusedWord(Rule):
         "a list. Its candidates are the common words one slip of the keys away (a letter dropped, "
         'added, changed or two swapped) and the classic confusions ("affect"/"effect"); a '
         "trigram model of general English (pocketsphinx's) weighs how well the word and each "
-        "candidate fit the words around them, and a noisy channel, learnt from codespell's record "
+        "candidate fit the words around them (a word typed that the model does not know by its "
+        "frequency in wordfreq), and a noisy channel, learnt from codespell's record "
         "of real misspellings, how likely each slip is. It flags a word when the candidate is over "
         "a hundred times likelier, the Google Books word pairs agree, and the word is used once "
         '("the union has serious concerns abut that", "a fund manger at the bank"). News frames '
@@ -56,8 +57,8 @@ class ConfusedWord(Rule):
     why = (
         "A spell checker passes these, so they reach print; readers see them at once. The model "
         "knows little of a rare word's company, so the rule asks for strong odds and tells how "
-        "strong they are: on 2,124 clean BBC articles it flags 0.8 words in 10,000, a fifth of them "
-        "the articles' own slips."
+        "strong they are: on 2,124 clean BBC articles it flags 0.8 words in 10,000, over a third of "
+        "them the articles' own slips."
     )
     bad = "The minister adder that the talks would resume on Monday."
     good = "The minister added that the talks would resume on Monday. An adder was seen on the heath."

@@ -36,7 +36,7 @@ from ...engine.verdicts import Verdicts
 from ...language.lexicon import pair_counts
 from ...language.lm import END, START, LanguageModel, model
 from ...language.people import is_common_name
-from ...language.slips import slips_for
+from ...language.slips import slips_for, typed_logprob
 from ...text.document import Document
 
 #: log10 of the odds the candidate must have over the word as written, all evidence counted.
@@ -55,23 +55,28 @@ class Slip(NamedTuple):
 
 
 class Suspect(NamedTuple):
-    """What the run knows of a word type before reading its context: its model form and its
-    candidates (model form, word, log10 chance of the slip)."""
+    """What the run knows of a word type before reading its context: its model form (None for a
+    word the model does not know), how common it is without context (log10, slips.typed_logprob:
+    the back-off for a word outside the model) and its candidates (model form, word, log10
+    chance of the slip)."""
 
-    form: str
+    form: str | None
+    unigram: float
     candidates: tuple[tuple[str, str, float], ...]
 
 
 def _suspect(word: str, lm: LanguageModel) -> Suspect | None:
     """The word's model form and its candidates (language/slips.py), judged once per run. The
-    table holds only words the model knows, with candidates it knows, so their forms are a
-    spelling away, not a question to the model each."""
+    table holds only candidates the model knows, so their forms are a spelling away, not a
+    question to the model each."""
     if not word.islower():
         return None
     found = slips_for(word.replace("’", "'"))
     if not found:
         return None
-    return Suspect(lm.spelling(word), tuple((lm.spelling(c), c, slip) for c, slip in found))
+    form = lm.lookup(word)
+    unigram = typed_logprob(word, form) if form is None else 0.0
+    return Suspect(form, unigram, tuple((lm.spelling(c), c, slip) for c, slip in found))
 
 
 def run_logprob(lm: LanguageModel, seq: list[str | None], first: int, n: int) -> float:
@@ -120,7 +125,7 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
             agreed = [c for c in suspect.candidates if fit(c[1]) > as_written]
             if not agreed:
                 continue  # the pair counts must prefer the candidate too, and prefer none
-            found = _best(lm, _around(doc, lm, k, lo, hi), suspect.form, agreed, counts)
+            found = _best(lm, _around(doc, lm, k, lo, hi), suspect, agreed, counts)
             if found is not None:
                 meant, odds = found
                 yield Slip(k, meant.capitalize() if word is not texts[k] else meant, odds)
@@ -217,21 +222,27 @@ def _form(lm: LanguageModel, t: str) -> str | None:
 def _best(
     lm: LanguageModel,
     around: tuple[str | None, ...],
-    x: str,
+    suspect: Suspect,
     candidates: list[tuple[str, str, float]],
     counts: Counter[str],
 ) -> tuple[str, float] | None:
     """The candidate meant, and its log10 odds, if they pass ODDS: the three trigrams the word
     takes part in (itself given its history, then the next two words given it), scored with the
-    word and with each candidate. A candidate's own term is asked first: the next words' terms
-    can raise its odds at most by what they cost the word as written (a probability is at most
-    1), so a candidate that cannot reach ODDS even then is not asked about them."""
+    word and with each candidate. A word the model does not know has only its frequency
+    (`Suspect.unigram`), and the next words are scored as after an unknown word: with no history
+    through it. A candidate's own term is asked first: the next words' terms can raise its odds
+    at most by what they cost the word as written (a probability is at most 1), so a candidate
+    that cannot reach ODDS even then is not asked about them."""
     h1, h2, n1, n2 = around
     logprob = lm.logprob
-    own = logprob(x, h1, h2) if h1 is not None else 0.0  # no history known: no evidence
+    x = suspect.form
+    if h1 is None:
+        own = 0.0  # no history known: no evidence
+    else:
+        own = logprob(x, h1, h2) if x is not None else suspect.unigram
     rest = 0.0
     if n1 is not None:
-        rest += logprob(n1, x, h1)
+        rest += logprob(n1, x, h1)  # logprob reads a None history as none: no history through x
         if n1 is not END and n2 is not None:
             rest += logprob(n2, n1, x)
     best: tuple[str, float] | None = None
