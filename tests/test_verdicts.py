@@ -14,9 +14,9 @@ def test_each_word_is_judged_once_and_hits_keep_their_values():
         return word.upper() if word.startswith("b") else None
 
     v = Verdicts(judge)
-    hits = v.judged(["bell", "apple", "bell", "bird"])
+    hits = v.judged({"bell", "apple", "bird"})
     assert {w: hits[w] for w in ["bell", "apple", "bird"] if w in hits} == {"bell": "BELL", "bird": "BIRD"}
-    hits = v.judged(["apple", "bird", "cello"])
+    hits = v.judged({"apple", "bird", "cello"})
     assert "apple" not in hits and "cello" not in hits and hits["bird"] == "BIRD"
     assert sorted(asked) == ["apple", "bell", "bird", "cello"]
 
@@ -24,6 +24,6 @@ def test_each_word_is_judged_once_and_hits_keep_their_values():
 def test_memory_starts_again_past_the_limit(monkeypatch):
     monkeypatch.setattr(verdicts, "LIMIT", 3)
     v = Verdicts(lambda w: w if w.startswith("x") else None)
-    v.judged(["xa", "b"])
-    assert dict(v.judged(["xc", "d"])) == {"xc": "xc"}  # four words: the old two are forgotten
+    v.judged({"xa", "b"})
+    assert dict(v.judged({"xc", "d"})) == {"xc": "xc"}  # four words: the old two are forgotten
     assert len(v.seen) == 2 and set(v.hits) == {"xc"}

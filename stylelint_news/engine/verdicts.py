@@ -10,7 +10,8 @@ tenth of T002's time in calls alone.)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Generic, TypeVar
 
 V = TypeVar("V")
@@ -30,20 +31,22 @@ class Verdicts(Generic[V]):
         #: word costs one probe of a large table, not one for the hits and one for the misses
         self.seen: set[str] = set()
 
-    def judged(self, words: Iterable[str]) -> Mapping[str, V]:
+    def judged(self, distinct: AbstractSet[str]) -> Mapping[str, V]:
         """Every hit of the run so far, once the words not judged before have been: each of
-        these words is a hit if and only if it is in the mapping, with its value. The run's own
-        mapping is returned, not one made for these words: building that cost a rule as much as
-        the set operations (a quarter of the look-ups, each a cache miss in a large table).
-        So read it before the next call: past LIMIT words, a call empties it and starts again."""
-        distinct = set(words)
+        these words is a hit if and only if it is in the mapping, with its value. `distinct` is
+        an article's set of words (Document.read_types, or its read_counts' keys), made once
+        and shared by every rule's verdicts rather than built from the tokens by each. The run's
+        own mapping is returned, not one made for these words: building that cost a rule as
+        much as the set operations (a quarter of the look-ups, each a cache miss in a large
+        table). So read it before the next call: past LIMIT words, a call empties it and starts
+        again."""
         new = distinct - self.seen
         if not new:
             return self.hits
         if len(self.seen) + len(new) > LIMIT:
             self.hits.clear()
             self.seen.clear()
-            new = distinct
+            new = set(distinct)
         for word in new:
             value = self.judge(word)
             if value is not None:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import chain
 from typing import TYPE_CHECKING, TypeVar
 
 from ..engine.patterns import Lazy
@@ -329,10 +330,16 @@ class Document:
         pieces.append(body)
         pieces.sort(key=lambda w: w.starts[0] if w.starts else -1)
         return Words(
-            [t for w in pieces for t in w.texts],
-            [s for w in pieces for s in w.starts],
-            [e for w in pieces for e in w.ends],
+            list(chain.from_iterable(w.texts for w in pieces)),
+            list(chain.from_iterable(w.starts for w in pieces)),
+            list(chain.from_iterable(w.ends for w in pieces)),
         )
+
+    @cached_property
+    def read_types(self) -> frozenset[str]:
+        """The distinct words a reader sees, as written: the set the rules that judge each word
+        once per run (engine/verdicts.py) take an article's new words from, made once for all."""
+        return frozenset(self.read_words.texts)
 
     @cached_property
     def read_counts(self) -> Counter[str]:

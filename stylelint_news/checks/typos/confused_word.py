@@ -91,7 +91,7 @@ class ConfusedWord(Rule):
         preposition, "now"/"not", judged from their neighbours in the body."""
         prose = doc.prose
         words = doc.words
-        confusable = ctx.run.memo("T002 confusable", lambda: Verdicts(_may_be_confused)).judged(words.texts)
+        confusable = ctx.run.memo("T002 confusable", lambda: Verdicts(_may_be_confused)).judged(doc.read_types)
         for i in words.where(confusable):
             w = words[i]
             x = w.text

@@ -107,22 +107,25 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
     ranges = [(bisect_left(words.starts, a), bisect_left(words.starts, b)) for a, b in spans]
     verdicts = ctx.run.memo("T002 suspects", lambda: Verdicts(lambda w: _suspect(w, lm)))
     firsts = {lo: texts[lo].lower() for lo, hi in ranges if lo < hi and texts[lo][:1].isupper()}
-    suspects = verdicts.judged([*texts, *firsts.values()])
     counts = doc.read_counts
+    suspects = verdicts.judged(counts.keys())  # every word in lowercase: the firsts' too
     openers = _openers(texts, firsts, suspects, counts)
     at = words.where(suspects)  # the lowercase suspects, in order: the rest of a range is skipped
+    starts, ends, text = words.starts, words.ends, doc.text
+    count = pair_counts()
     for lo, hi in ranges:
         todo = at[bisect_left(at, lo) : bisect_left(at, hi)]
         if lo in openers:
             todo.insert(0, lo)
         for k in todo:
             word = openers[k] if k == lo and k in openers else texts[k]
-            if counts[word] > 1 or words.starts[k] in skip:
+            if counts[word] > 1 or starts[k] in skip:
                 continue
             suspect = suspects[word]
-            fit = _pair_fit(doc, k, lo, hi)
-            as_written = fit(word)
-            agreed = [c for c in suspect.candidates if fit(c[1]) > as_written]
+            # the pairs see the neighbours the trigrams see: none across an edge or punctuation
+            before = texts[k - 1].lower() + " " if k > lo and not _apart(text, ends, starts, k) else ""
+            after = " " + texts[k + 1].lower() if k + 1 < hi and not _apart(text, ends, starts, k + 1) else ""
+            agreed = _pairs_prefer(count, before, word, after, suspect.candidates)
             if not agreed:
                 continue  # the pair counts must prefer the candidate too, and prefer none
             found = _best(lm, _around(doc, lm, k, lo, hi), suspect, agreed, counts)
@@ -163,6 +166,12 @@ BREAK = "|"
 BREAKS = frozenset(',;:()[]"“”—–/…!?.-')
 
 
+def _apart(text: str, ends: list[int], starts: list[int], i: int) -> bool:
+    """Whether punctuation parts read word i from the word before it (given the read words'
+    ends and starts): a phrase boundary in the model's view, and no pair for the pair counts."""
+    return not BREAKS.isdisjoint(text[ends[i - 1] : starts[i]])
+
+
 def local(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[list[str | None], int]:
     """The model's view of the words around word k of the sentence [lo, hi): the two before and
     the two after it (model forms; None for a word the model does not know), BREAK wherever
@@ -173,7 +182,7 @@ def local(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[l
     seq: list[str | None] = [START] if k - 2 <= lo else []
     j = 0
     for i in range(max(lo, k - 2), min(hi, k + 3)):
-        if i > lo and i > k - 2 and not BREAKS.isdisjoint(text[ends[i - 1] : starts[i]]):
+        if i > lo and i > k - 2 and _apart(text, ends, starts, i):
             seq.append(BREAK)
         t = texts[i]
         if i == k:
@@ -194,22 +203,22 @@ def _around(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple
     texts, starts, ends, text = words.texts, words.starts, words.ends, doc.text
     h1: str | None
     h2: str | None
-    if k == lo or not BREAKS.isdisjoint(text[ends[k - 1] : starts[k]]):
+    if k == lo or _apart(text, ends, starts, k):
         h1, h2 = START, None
     else:
         h1 = _form(lm, texts[k - 1])
         if h1 is None:
             h2 = None
-        elif k - 1 == lo or not BREAKS.isdisjoint(text[ends[k - 2] : starts[k - 1]]):
+        elif k - 1 == lo or _apart(text, ends, starts, k - 1):
             h2 = START
         else:
             h2 = _form(lm, texts[k - 2])
-    if k + 1 >= hi or not BREAKS.isdisjoint(text[ends[k] : starts[k + 1]]):
+    if k + 1 >= hi or _apart(text, ends, starts, k + 1):
         return h1, h2, END, None
     n1 = _form(lm, texts[k + 1])
     if n1 is None:
         return h1, h2, None, None
-    if k + 2 >= hi or not BREAKS.isdisjoint(text[ends[k + 1] : starts[k + 2]]):
+    if k + 2 >= hi or _apart(text, ends, starts, k + 2):
         return h1, h2, n1, END
     return h1, h2, n1, _form(lm, texts[k + 2])
 
@@ -269,23 +278,27 @@ def _history(seq: list[str | None], j: int) -> tuple[str | None, str | None]:
     return h1, h2
 
 
-def _pair_fit(doc: Document, k: int, lo: int, hi: int) -> Callable[[str], int]:
-    """How well a word fits beside the neighbours of word k of the sentence [lo, hi) by the
-    Google Books pair counts (an unlisted pair counts as rare; 20 x log10 of the counts, summed),
-    with the neighbours the trigrams see: none across a sentence's edge or punctuation. The
-    second model: a candidate the trigrams prefer is flagged only if the pairs prefer it too, and
-    asking the pairs first spares the trigrams three positions in four. Every suspect of an
-    archive asks this of the word and each candidate, hence the table's bare look-up and the
-    keys' halves built once."""
-    words = doc.read_words
-    texts, starts, ends, text = words.texts, words.starts, words.ends, doc.text
-    count = pair_counts()
-    joined_before = k > lo and BREAKS.isdisjoint(text[ends[k - 1] : starts[k]])
-    joined_after = k + 1 < hi and BREAKS.isdisjoint(text[ends[k] : starts[k + 1]])
-    before = texts[k - 1].lower() + " " if joined_before else ""
-    after = " " + texts[k + 1].lower() if joined_after else ""
-
-    def fit(x: str) -> int:
-        return ((count(before + x) or 0) if before else 0) + ((count(x + after) or 0) if after else 0)
-
-    return fit
+def _pairs_prefer(
+    count: Callable[[str], int | None],
+    before: str,
+    word: str,
+    after: str,
+    candidates: tuple[tuple[str, str, float], ...],
+) -> list[tuple[str, str, float]]:
+    """The candidates that fit beside the word's neighbours better than it by the Google Books
+    pair counts (`before` is the word before and a space, `after` a space and the word after;
+    "" where the trigrams see no neighbour): 20 x log10 of the counts of the pairs, summed, an
+    unlisted pair counting as rare. The second model: a candidate the trigrams prefer is flagged
+    only if the pairs prefer it too, and asking the pairs first spares the trigrams three
+    positions in four. Every suspect of an archive asks this of the word and each candidate,
+    hence the table's bare look-up, integer sums and one loop for each side present."""
+    if before and after:
+        as_written = (count(before + word) or 0) + (count(word + after) or 0)
+        return [c for c in candidates if (count(before + c[1]) or 0) + (count(c[1] + after) or 0) > as_written]
+    if before:
+        as_written = count(before + word) or 0
+        return [c for c in candidates if (count(before + c[1]) or 0) > as_written]
+    if after:
+        as_written = count(word + after) or 0
+        return [c for c in candidates if (count(c[1] + after) or 0) > as_written]
+    return []  # no neighbour the pairs can see: no evidence for any candidate
