@@ -141,6 +141,13 @@ def test_a_word_the_article_uses_twice_is_meant(lint):
     assert lint(once, select="T002") and not lint(twice, select="T002")
 
 
+def test_a_word_the_article_uses_in_another_form_is_meant(lint):
+    """ "sues" beside "sued": the word is part of the story, however rare its company."""
+    once = "The company sues the regulator over the new rules."
+    assert [f.suggestions for f in lint(once, select="T002")] == [("uses",)]
+    assert lint(once + " It sued the same regulator last year and lost.", select="T002") == []
+
+
 def test_a_sentences_first_word_is_judged_as_a_word_unless_it_is_a_common_name(lint):
     """A capital at a sentence's start says nothing: a common surname there is a name, a rare
     one spelt like a common word (a census entry ranked past 10,000) is the word."""

@@ -47,7 +47,8 @@ class ConfusedWord(Rule):
         "candidate fit the words around them (a word typed that the model does not know by its "
         "frequency in wordfreq), and a noisy channel, learnt from codespell's record "
         "of real misspellings, how likely each slip is. It flags a word when the candidate is over "
-        "a hundred times likelier, the Google Books word pairs agree, and the word is used once "
+        "a hundred times likelier, the Google Books word pairs agree, and the word is used once, in "
+        "one form "
         '("the union has serious concerns abut that", "a fund manger at the bank"). News frames '
         'add what trigrams miss: a near-miss of a verb of saying after a subject ("the minister '
         'adder that"), "there" before a noun, a comparative before "then", "now"/"not". It reads the '

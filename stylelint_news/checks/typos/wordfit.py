@@ -15,7 +15,7 @@ classic confusions (language/confusables.py).
 An n-gram model knows little of a rare word's company, so on long, clean copy it would accuse
 every unusual word of being a slip for a common one. What keeps the flags to real slips:
 
-- a typo is made once: a word the article uses twice is meant;
+- a typo is made once: a word the article uses twice, or in another form ("sued", "sues"), is meant;
 - forms of one word ("matched"/"matches") are grammar, not slips, and so are two function words
   ("his"/"this"), whose choice trigrams cannot make (the news frames of frames.py judge some);
 - a second model must agree: the Google Books word-pair counts (an independent corpus) must also
@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from ...engine.context import Context
 from ...engine.verdicts import Verdicts
+from ...language.inflections import same_lemma
 from ...language.lexicon import pair_counts
 from ...language.lm import END, START, LanguageModel, model
 from ...language.people import is_common_name
@@ -129,9 +130,16 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
             if not agreed:
                 continue  # the pair counts must prefer the candidate too, and prefer none
             found = _best(lm, _around(doc, lm, k, lo, hi), suspect, agreed, counts)
-            if found is not None:
+            if found is not None and not _uses_another_form(word, counts):
                 meant, odds = found
                 yield Slip(k, meant.capitalize() if word is not texts[k] else meant, odds)
+
+
+def _uses_another_form(word: str, counts: Counter[str]) -> bool:
+    """Whether the article has another form of the word ("sued" where it has "sues", "rang"
+    where it has "rung"): the word is part of the story, as a word used twice is. Asked only
+    of a word the model has judged a slip, so a look at each of the article's words is cheap."""
+    return any(other != word and same_lemma(word, other) for other in counts)
 
 
 def sentence_around(doc: Document, k: int) -> tuple[int, int]:
