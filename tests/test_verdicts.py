@@ -27,3 +27,9 @@ def test_memory_starts_again_past_the_limit(monkeypatch):
     v.judged({"xa", "b"})
     assert dict(v.judged({"xc", "d"})) == {"xc": "xc"}  # four words: the old two are forgotten
     assert len(v.seen) == 2 and set(v.hits) == {"xc"}
+
+
+def test_an_article_with_no_hit_is_told_so_without_a_scan():
+    v = Verdicts(lambda w: w if w.startswith("b") else None)
+    v.judged({"bell", "apple"})
+    assert v.any_among({"bell", "apple"}) and not v.any_among({"apple", "cello"})

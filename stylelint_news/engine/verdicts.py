@@ -53,3 +53,8 @@ class Verdicts(Generic[V]):
                 self.hits[word] = value
         self.seen |= new
         return self.hits
+
+    def any_among(self, distinct: AbstractSet[str]) -> bool:
+        """Whether any of an article's words (judged already) is a hit. A rare verdict, such as a
+        misspelling, has none in most articles, and those need no scan of their words for it."""
+        return not self.hits.keys().isdisjoint(distinct)

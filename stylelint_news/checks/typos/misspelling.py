@@ -64,9 +64,10 @@ class Misspelling(Rule):
         context = _Context(doc)
         texts = [context.reading.get(i, t) for i, t in enumerate(words.texts)] if context.reading else words.texts
         yield from self._capitalised(doc, context, ctx)
-        suspects = judge.judged(
-            doc.read_types | frozenset(context.reading.values()) if context.reading else doc.read_types
-        )
+        distinct = doc.read_types | frozenset(context.reading.values()) if context.reading else doc.read_types
+        suspects = judge.judged(distinct)
+        if not judge.any_among(distinct):
+            return
         wrong_dialect = spelling.wrong_dialect(ctx.dialect)
         for i in indexes_in(texts, suspects):
             w = words[i]
@@ -109,7 +110,10 @@ class Misspelling(Rule):
         name ("Portugese" for "Portuguese"): names are never judged by frequency, but a known
         misspelling of one is a misspelling. Each distinct word is judged once per run."""
         words = doc.read_words
-        names = ctx.run.memo("T001 misspelt names", lambda: Verdicts(_misspelt_name)).judged(doc.read_types)
+        judge = ctx.run.memo("T001 misspelt names", lambda: Verdicts(_misspelt_name))
+        names = judge.judged(doc.read_types)
+        if not judge.any_among(doc.read_types):
+            return
         for i in words.where(names):
             if i in context.reading:
                 continue
