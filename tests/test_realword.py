@@ -141,6 +141,14 @@ def test_a_word_the_article_uses_twice_is_meant(lint):
     assert lint(once, select="T002") and not lint(twice, select="T002")
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_word_with_an_apostrophe_is_a_suspect_in_either_apostrophe(lint, apostrophe):
+    text = f"Please send us you{apostrophe}re views on the new timetable by Friday."
+    assert [(text[f.start : f.end], f.suggestions[0]) for f in lint(text, select="T002")] == [
+        (f"you{apostrophe}re", "your")
+    ]
+
+
 def test_a_word_the_article_uses_in_another_form_is_meant(lint):
     """ "sues" beside "sued": the word is part of the story, however rare its company."""
     once = "The company sues the regulator over the new rules."

@@ -83,6 +83,11 @@ def _sets() -> _Sets:
     return _Sets(built("confusables", (UNIGRAMS(), DATA / "confusion_sets.txt"), _build))
 
 
+def words_with_candidates() -> list[str]:
+    """Every word that has candidates: no other word can be a slip for one."""
+    return list(_sets().map)
+
+
 @lru_cache(maxsize=65536)
 def candidates(word: str) -> tuple[str, ...]:
     """The words `word` may have been typed for, most common first."""

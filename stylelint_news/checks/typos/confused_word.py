@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
-from ...engine.context import Context
-from ...engine.verdicts import Verdicts
+from ...engine.context import Context, built
+from ...engine.datastore import package_file
 from ...finding import Finding
 from ...language import confusables
 from ...language.channel import edit
-from ...language.lexicon import pair_log, zipf
+from ...language.lexicon import UNIGRAMS, pair_log, zipf
 from ...language.slips import MIN_LENGTH
-from ...language.wordlists import closed_class
+from ...language.wordlists import DATA, closed_class
 from ...rule import Rule
 from ...text.document import Document
 from . import wordfit
@@ -92,8 +93,7 @@ class ConfusedWord(Rule):
         preposition, "now"/"not", judged from their neighbours in the body."""
         prose = doc.prose
         words = doc.words
-        confusable = ctx.run.memo("T002 confusable", lambda: Verdicts(_may_be_confused)).judged(doc.read_types)
-        for i in words.where(confusable):
+        for i in words.where(_confusable()):
             w = words[i]
             x = w.text
             text = doc.text  # gaps read in the file: a blanked link or URL is not a space
@@ -132,19 +132,43 @@ class ConfusedWord(Rule):
                 )
 
 
-def _may_be_confused(x: str) -> bool | None:
-    """The test once per word, before any context is read: can a frame of `_meant` apply to this
-    word at all? The same conditions on the word and its candidates as the frames, so that only
-    words with a chance reach them (half of those a looser test let through). True or None (no),
-    as Verdicts takes it."""
+#: The rules of the stored set of confusable words: raise it whenever `_may_be_confused` or the
+#: frames' word lists written in code change (the store keys its entries by their sources only).
+CONFUSABLE_REVISION = 1
+
+
+@cache
+def _confusable() -> frozenset[str]:
+    """The words a frame may apply to: `_may_be_confused` asked once per install of every word
+    that has candidates (no other word can be one) and stored, so that an article's are found
+    by one set test per word, in C, with no verdict per distinct word of each run."""
+    sources = (
+        UNIGRAMS(),
+        DATA / "confusion_sets.txt",
+        DATA / "closed_class.txt",
+        DATA / "reporting_verbs.txt",
+        package_file("wordfreq", "data", "large_en.msgpack.gz"),
+    )
+    return frozenset(built(f"frames-confusable{CONFUSABLE_REVISION}", sources, _build_confusable).split("\n"))
+
+
+def _build_confusable() -> str:
+    words = {*POSSESSIVES, "then", "now", "not", *confusables.words_with_candidates()}
+    return "\n".join(sorted(w for w in words if _may_be_confused(w)))
+
+
+def _may_be_confused(x: str) -> bool:
+    """The test of a word before any context is read: can a frame of `_meant` apply to it at
+    all? The same conditions on the word and its candidates as the frames, so that only words
+    with a chance reach them (half of those a looser test let through)."""
     if x in POSSESSIVES or x in ("then", "now", "not"):
         return True
     if not x.islower() or len(x) < 3 or not x.isalpha():
-        return None
+        return False
     candidates = confusables.candidates(x)  # most words have none: no frequency to look up
     zx = zipf(x) if candidates else 0
     if not zx:
-        return None
+        return False
     function_words = closed_class()
     for c in candidates:
         gap = zipf(c) - zx
@@ -159,7 +183,7 @@ def _may_be_confused(x: str) -> bool | None:
             )
         ) and _frame_candidate(x, c):  # asked last: the edit costs most
             return True
-    return None
+    return False
 
 
 def _meant(

@@ -32,12 +32,11 @@ from collections.abc import Callable, Container, Iterator
 from typing import NamedTuple
 
 from ...engine.context import Context
-from ...engine.verdicts import Verdicts
 from ...language.inflections import same_lemma
 from ...language.lexicon import pair_counts
 from ...language.lm import END, START, LanguageModel, model
 from ...language.people import is_common_name
-from ...language.slips import slips_for, typed_logprob
+from ...language.slips import slips_for, typed_logprob, typed_words
 from ...text.document import Document
 
 #: log10 of the odds the candidate must have over the word as written, all evidence counted.
@@ -66,17 +65,14 @@ class Suspect(NamedTuple):
     candidates: tuple[tuple[str, str, float], ...]
 
 
-def _suspect(word: str, lm: LanguageModel) -> Suspect | None:
-    """The word's model form and its candidates (language/slips.py), judged once per run. The
-    table holds only candidates the model knows, so their forms are a spelling away, not a
-    question to the model each."""
-    if not word.islower():
-        return None
-    found = slips_for(word.replace("’", "'"))
-    if not found:
-        return None
+def _suspect(word: str, lm: LanguageModel) -> Suspect:
+    """A word's model form and its candidates (language/slips.py), for a word of
+    slips.typed_words, worked out once per run where an article has it. The table holds only
+    candidates the model knows, so their forms are a spelling away, not a question to the model
+    each."""
     form = lm.lookup(word)
     unigram = typed_logprob(word, form) if form is None else 0.0
+    found = slips_for(word.replace("’", "'"))
     return Suspect(form, unigram, tuple((lm.spelling(c), c, slip) for c, slip in found))
 
 
@@ -106,12 +102,12 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
     texts = words.texts
     spans = [(p.start, p.end) for p in doc.parts if p.kind != "byline"] + [(s.start, s.end) for s in doc.sentences]
     ranges = [(bisect_left(words.starts, a), bisect_left(words.starts, b)) for a, b in spans]
-    verdicts = ctx.run.memo("T002 suspects", lambda: Verdicts(lambda w: _suspect(w, lm)))
+    typed = typed_words()
+    suspects: dict[str, Suspect] = ctx.run.memo("T002 suspects", dict)  # of the words met so far
     firsts = {lo: texts[lo].lower() for lo, hi in ranges if lo < hi and texts[lo][:1].isupper()}
     counts = doc.read_counts
-    suspects = verdicts.judged(counts.keys())  # every word in lowercase: the firsts' too
-    openers = _openers(texts, firsts, suspects, counts)
-    at = words.where(suspects)  # the lowercase suspects, in order: the rest of a range is skipped
+    openers = _openers(texts, firsts, typed, counts)
+    at = words.where(typed)  # the suspects, in order: the rest of a range is skipped
     starts, ends, text = words.starts, words.ends, doc.text
     count = pair_counts()
     for lo, hi in ranges:
@@ -122,7 +118,9 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
             word = openers[k] if k == lo and k in openers else texts[k]
             if counts[word] > 1 or starts[k] in skip:
                 continue
-            suspect = suspects[word]
+            suspect = suspects.get(word)
+            if suspect is None:
+                suspect = suspects[word] = _suspect(word, lm)
             # the pairs see the neighbours the trigrams see: none across an edge or punctuation
             before = texts[k - 1].lower() + " " if k > lo and not _apart(text, ends, starts, k) else ""
             after = " " + texts[k + 1].lower() if k + 1 < hi and not _apart(text, ends, starts, k + 1) else ""
