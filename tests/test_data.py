@@ -93,14 +93,20 @@ def test_word_tables_answer_the_same_by_bisection_and_as_a_dict(switch_after, st
 
     pairs = {"harbour": 40, "zebra": 12, "aardvark": 3, "ferry": 255, "quay": 7, "jetty": 9, "éclair": 5}
     words = {"colour": "color", "grey": "gray", "tyre": "tire", "kerb": "curb", "aeroplane": "airplane"}
-    table, lines = Table(_pack(pairs, stride)), Lines(pack_lines(words, stride))
-    table.DICT_AFTER = lines.DICT_AFTER = switch_after
+    odd = {**words, "tab": "a\tb", "none": ""}  # a tab in a value: the dict is split line by line
+    table, lines, odd_lines = (
+        Table(_pack(pairs, stride)),
+        Lines(pack_lines(words, stride)),
+        Lines(pack_lines(odd, stride)),
+    )
+    table.DICT_AFTER = lines.DICT_AFTER = odd_lines.DICT_AFTER = switch_after
     for _ in range(2):  # before and after the switch
         for probe in [*pairs, "ferr", "ferryboat", "", "zz", "a", "quays", "jet"]:
             assert table.get(probe) == pairs.get(probe, 0)
             assert (table.getter()(probe) or 0) == pairs.get(probe, 0)  # the bare look-up of a loop
-        for probe in [*words, "colo", "colours", "", "tyres", "aero", "kerbs", "zz"]:
+        for probe in [*odd, "colo", "colours", "", "tyres", "aero", "kerbs", "zz", "ta", "b"]:
             assert lines.get(probe) == words.get(probe)
+            assert odd_lines.get(probe) == odd.get(probe)
 
 
 def test_parts_of_speech_from_lemminflect():

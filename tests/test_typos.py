@@ -153,3 +153,25 @@ def test_a_name_spelt_two_ways_is_flagged_with_the_full_name_spelling(lint):
 )
 def test_names_that_are_not_slips_pass(lint, text):
     assert lint(text, select="T004") == []
+
+
+@pytest.mark.parametrize("word", ["witgout", "goverment", "ferr", "harbuor", "naïvely", "fery", "qqqq", "childre", "cafe", "caf"])
+def test_a_words_common_neighbours_are_its_edits_found_through_the_deletions_index(word):
+    """The index (SymSpell's deletions) finds what Norvig's edits of the word would, among the
+    words common enough to explain a typo: a letter dropped, a-z added or changed, a swap."""
+    from stylelint_news.engine.context import current
+    from stylelint_news.language import spelling
+    from stylelint_news.language.lexicon import zipf
+
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in letters}
+        | {a + c + b for a, b in splits for c in letters}
+    ) - {word}
+    with current().active():
+        expected = {c for c in edits if zipf(c) >= spelling.NEIGHBOUR}
+        assert set(spelling._common_neighbours(word)) == expected
+    assert word in ("qqqq", "naïvely") or expected  # the cases do test something

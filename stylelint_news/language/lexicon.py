@@ -137,7 +137,11 @@ class Lines(_SortedLines):
         super().__init__(*data)
 
     def _as_dict(self) -> dict[str, str]:
-        return dict(line.split("\t", 1) for line in self.lines() if "\t" in line)
+        text = self.blob.decode("utf-8")
+        if text.count("\t") == len(self.starts):  # one tab a line, as pack_lines writes: split in C
+            parts = text.replace("\t", "\n").split("\n")
+            return dict(zip(parts[::2], parts[1::2]))
+        return dict(line.split("\t", 1) for line in text.split("\n") if "\t" in line)
 
     def get(self, key: str) -> str | None:
         found = self._dict()
@@ -183,13 +187,11 @@ def _zipf() -> Table:
     return Table(built("zipf", package_file("wordfreq", "data", "large_en.msgpack.gz"), _build_zipf))
 
 
-def known(words: set[str]) -> set[str]:
-    """The words wordfreq has seen: a set intersection once the table is a dict (hundreds of
-    candidate spellings at a time, as T001's suggestions try), one look-up each before."""
+def words_at_least(z: float) -> list[str]:
+    """wordfreq's words of at least this Zipf frequency, in sorted order."""
     table = _zipf()
-    if table.map is not None:
-        return words & table.map.keys()
-    return {w for w in words if table.get(w)}
+    floor = round(z * 10)
+    return [w for w, v in zip(table.lines(), table.values) if v >= floor]
 
 
 def zipf(word: str) -> float:

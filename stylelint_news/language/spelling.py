@@ -4,8 +4,9 @@ A word is known when wordfreq has seen it often enough, or when it is a known wo
 productive affix ("unrecycled", "slinkier", "churlishly") or two known words run together
 ("weblogger"). wordfreq also holds the commonest typos of the web at low frequency ("becuase"),
 so a rare word counts as a typo when codespell lists it as a misspelling or when a word one edit
-away is hundreds of times more common. Corrections are the edits-1 neighbours ranked by
-frequency (Norvig's method), or codespell's correction.
+away is hundreds of times more common. Corrections are the common words one edit away ranked
+by frequency (Norvig's edits, found through SymSpell's index of deletions), or codespell's
+correction.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import cache, lru_cache
 
 from ..engine.context import built
 from ..engine.datastore import package_file
-from .lexicon import Lines, StoredLines, known, pack_lines, zipf
+from .lexicon import Lines, StoredLines, pack_lines, words_at_least, zipf
 
 #: Below this Zipf frequency a word is barely attested: a typo when a common word is one edit
 #: away ("politicial" 1.2, "political" 5.3). Rare real words sit above it ("raunch" 1.6, "rouble" 2.2).
@@ -178,13 +179,57 @@ def _compound(word: str) -> bool:
     return any(zipf(word[:i]) >= 3.0 and zipf(word[i:]) >= 3.0 for i in range(4, len(word) - 3))
 
 
-def edits1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
-    inserts = {a + c + b for a, b in splits for c in LETTERS}
-    return (deletes | transposes | replaces | inserts) - {word}
+def _build_neighbours() -> StoredLines:
+    index: dict[str, set[str]] = {}
+    for c in words_at_least(NEIGHBOUR):
+        for key in {c, *(c[:i] + c[i + 1 :] for i in range(len(c)))}:
+            index.setdefault(key, set()).add(c)
+    return pack_lines({key: "|".join(sorted(found)) for key, found in index.items()})
+
+
+@cache
+def _neighbours() -> Lines:
+    """The common words (Zipf NEIGHBOUR or more) by each string they are with a letter dropped,
+    and by themselves: SymSpell's index of deletions (confusables.py builds one for T002). A
+    word's common neighbours one edit away are then its own few deletions looked up, where
+    Norvig's method made some 500 edits of it and asked wordfreq of each (two thirds of T001's
+    time on an archive). Only such neighbours can explain a typo (NEIGHBOUR, OBVIOUS)."""
+    source = package_file("wordfreq", "data", "large_en.msgpack.gz")
+    return Lines(built(f"neighbours-{NEIGHBOUR}", source, _build_neighbours))
+
+
+def _common_neighbours(word: str) -> list[str]:
+    """The common words one edit from `word`, by the edits a typist makes: a letter dropped, a
+    letter (a-z) added or changed, or two neighbouring letters swapped."""
+    index = _neighbours()
+    found: set[str] = set()
+    for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+        listed = index.get(key)
+        if listed:
+            found.update(listed.split("|"))
+    return [c for c in found if _one_edit(word, c)]
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """Whether `other` is `word` with one letter dropped, one letter a-z added or put in place
+    of one, or two neighbouring letters swapped (the index's candidates share a deletion with
+    the word, which two words further apart can too)."""
+    n, m = len(word), len(other)
+    if m == n - 1:
+        return any(word[:i] + word[i + 1 :] == other for i in range(n))
+    if m == n + 1:
+        return any(other[:i] + other[i + 1 :] == word and other[i] in LETTERS for i in range(m))
+    if m != n or other == word:
+        return False
+    diff = [i for i in range(n) if word[i] != other[i]]
+    if len(diff) == 1:
+        return other[diff[0]] in LETTERS
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == other[diff[1]]
+        and word[diff[1]] == other[diff[0]]
+    )
 
 
 def _inflection(a: str, b: str) -> bool:
@@ -193,9 +238,10 @@ def _inflection(a: str, b: str) -> bool:
     return long.startswith(short) and long[len(short) :] in ("s", "d", "es", "ed")
 
 
-def best_neighbour(word: str) -> tuple[str, float] | None:
-    """The commonest word one edit away (not an inflection of it), and its Zipf frequency."""
-    scored = [(z, c) for c in known(edits1(word)) if not _inflection(word, c) and (z := zipf(c)) > 0]
+def common_neighbour(word: str) -> tuple[str, float] | None:
+    """The commonest word one edit away (not an inflection of it), if one is at least NEIGHBOUR
+    common, and its Zipf frequency."""
+    scored = [(zipf(c), c) for c in _common_neighbours(word) if not _inflection(word, c)]
     if not scored:
         return None
     z, c = max(scored)
@@ -241,18 +287,13 @@ def _rare_variant(word: str, z: float) -> str | None:
     is as often a word of its own ("supremo", "jokey"), so only the dropped letter counts."""
     if in_dictionary(word):
         return None
-    found = [(zipf(c), c) for c in known(_insertions(word)) if in_dictionary(c)]
+    found = [(zipf(c), c) for c in _common_neighbours(word) if len(c) == len(word) + 1 and in_dictionary(c)]
     if not found:
         return None
     zc, right = max(found)
     if zc < max(NEIGHBOUR, z + VARIANT_GAP) or dialect_variant(word, right):
         return None
     return right
-
-
-def _insertions(word: str) -> set[str]:
-    """The words the word would be with one letter put back."""
-    return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS}
 
 
 @lru_cache(maxsize=131072)
@@ -271,12 +312,12 @@ def misspelling(word: str) -> tuple[bool, str | None]:
     if z >= RARE:
         right = _rare_variant(word, z)
         return right is not None, right
-    neighbour = best_neighbour(word)
+    neighbour = common_neighbour(word)
     if z == 0 and neighbour is not None and neighbour[1] >= OBVIOUS:
         return True, neighbour[0]  # never seen, and one key from a common word: "witgout"
     if _stem_known(word) or _compound(word):
         return False, None
-    if neighbour is not None and neighbour[1] >= NEIGHBOUR:
+    if neighbour is not None:
         return True, neighbour[0]
     return False, None  # an unseen word with no common neighbour: a term, a name, a loanword
 
