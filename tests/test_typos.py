@@ -155,7 +155,9 @@ def test_names_that_are_not_slips_pass(lint, text):
     assert lint(text, select="T004") == []
 
 
-@pytest.mark.parametrize("word", ["witgout", "goverment", "ferr", "harbuor", "naïvely", "fery", "qqqq", "childre", "cafe", "caf"])
+@pytest.mark.parametrize(
+    "word", ["witgout", "goverment", "ferr", "harbuor", "naïvely", "fery", "qqqq", "childre", "cafe", "caf"]
+)
 def test_a_words_common_neighbours_are_its_edits_found_through_the_deletions_index(word):
     """The index (SymSpell's deletions) finds what Norvig's edits of the word would, among the
     words common enough to explain a typo: a letter dropped, a-z added or changed, a swap."""
