@@ -135,9 +135,11 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
 
 def _uses_another_form(word: str, counts: Counter[str]) -> bool:
     """Whether the article has another form of the word ("sued" where it has "sues", "rang"
-    where it has "rung"): the word is part of the story, as a word used twice is. Asked only
-    of a word the model has judged a slip, so a look at each of the article's words is cheap."""
-    return any(other != word and same_lemma(word, other) for other in counts)
+    where it has "rung"): the word is part of the story, as a word used twice is. Asked only of
+    a word the model has judged a slip, and only of the article's words with its first letter
+    (every form of an English word has it but a few irregular verbs': "went", "was")."""
+    first = word[:1]
+    return any(other[:1] == first and other != word and same_lemma(word, other) for other in counts)
 
 
 def sentence_around(doc: Document, k: int) -> tuple[int, int]:
