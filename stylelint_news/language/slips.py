@@ -13,6 +13,7 @@ per word instead of the edits, the slip kinds and the lemma checks of each of it
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from ..engine.context import built
 from ..engine.datastore import package_file
@@ -80,9 +81,8 @@ def _build() -> StoredLines:
     return pack_lines(table)
 
 
-@cache
-def _table() -> Lines:
-    sources = (
+def _sources() -> tuple[Path, ...]:
+    return (
         UNIGRAMS(),
         DATA / "confusion_sets.txt",
         DATA / "closed_class.txt",
@@ -93,14 +93,24 @@ def _table() -> Lines:
         package_file("wordfreq", "data", "large_en.msgpack.gz"),
         package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt"),
     )
-    return Lines(built(f"slips{REVISION}", sources, _build))
+
+
+@cache
+def _table() -> Lines:
+    return Lines(built(f"slips{REVISION}", _sources(), _build))
 
 
 @cache
 def typed_words() -> frozenset[str]:
     """Every word with candidates (the table's keys), with a curly apostrophe as well as a
     straight one: an article's suspects are the words in this set, found by one set test per
-    word in C rather than a verdict per distinct word in Python (most words have none)."""
+    word in C rather than a verdict per distinct word in Python (most words have none). Stored
+    as a set, which loads in C (read from the table's lines, it cost one article 20 million
+    instructions)."""
+    return built(f"slips{REVISION}-words", _sources(), _build_words)
+
+
+def _build_words() -> frozenset[str]:
     keys = [line.partition("\t")[0] for line in _table().lines()]
     return frozenset(keys + [k.replace("'", "’") for k in keys if "'" in k])
 

@@ -134,7 +134,7 @@ class ConfusedWord(Rule):
 
 #: The rules of the stored set of confusable words: raise it whenever `_may_be_confused` or the
 #: frames' word lists written in code change (the store keys its entries by their sources only).
-CONFUSABLE_REVISION = 1
+CONFUSABLE_REVISION = 2
 
 
 @cache
@@ -149,12 +149,12 @@ def _confusable() -> frozenset[str]:
         DATA / "reporting_verbs.txt",
         package_file("wordfreq", "data", "large_en.msgpack.gz"),
     )
-    return frozenset(built(f"frames-confusable{CONFUSABLE_REVISION}", sources, _build_confusable).split("\n"))
+    return built(f"frames-confusable{CONFUSABLE_REVISION}", sources, _build_confusable)
 
 
-def _build_confusable() -> str:
+def _build_confusable() -> frozenset[str]:
     words = {*POSSESSIVES, "then", "now", "not", *confusables.words_with_candidates()}
-    return "\n".join(sorted(w for w in words if _may_be_confused(w)))
+    return frozenset(w for w in words if _may_be_confused(w))
 
 
 def _may_be_confused(x: str) -> bool:
