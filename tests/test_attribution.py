@@ -200,6 +200,7 @@ def test_speakers_around_a_quote_pass(lint, text):
     [
         "K.L. Mensah chaired the board.\n\nMensah said the ferry would run all winter.\n",  # initials
         "Yusuf Abdi al-Noor runs the ferry.\n\nNoor said the ferry would run all winter.\n",  # a particle
+        "Maria van Hoek runs the ferry.\n\nHoek said the ferry would run all winter.\n",  # a particle, spaced
         "The MP for Hallowfield and Brackmoor spoke on Monday.\n\nBrackmoor said the school was full.\n",  # a place
         "Dunmore claimed their first league title on Saturday.\n\nDunmore said the win was deserved.\n",  # a team
     ],

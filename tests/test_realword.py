@@ -76,6 +76,10 @@ def test_a_dialect_spelling_and_a_misspelling_are_no_real_word_slips():
     with current().active():
         # the other dialect's spelling of the word is a choice (T001 knows the house's dialect)
         assert "industrialized" not in [c for c, _ in slips._judged("industrialised")]
+        assert "honorable" not in [c for c, _ in slips._judged("honourable")]
+        # but the same letters inside a word are two words, and a classic slip
+        assert "forth" in [c for c, _ in slips._judged("fourth")]
+        assert "morning" in [c for c, _ in slips._judged("mourning")]
         # a misspelling T001 flags is one finding, not two
         assert spelling.misspelling("corse")[0] and slips._judged("corse") == []
 
@@ -108,6 +112,7 @@ def test_an_unknown_word_ends_the_history_it_backs_off_from(lm):
         ("The government fell after less then four years in office.", "then", "than"),
         ("If we loose the vote, the plan is dead, the leader said.", "loose", "lose"),
         ("The council will weight for the results before deciding.", "weight", "wait"),
+        ("The talks went back and fourth for hours before a deal was struck.", "fourth", "forth"),
         # a word the trigram model does not know: its frequency alone, against the candidate's fit
         ("The minister said the decision was determiner by the courts.", "determiner", "determined"),
     ],
@@ -154,6 +159,9 @@ def test_a_word_the_article_uses_in_another_form_is_meant(lint):
     once = "The company sues the regulator over the new rules."
     assert [f.suggestions for f in lint(once, select="T002")] == [("uses",)]
     assert lint(once + " It sued the same regulator last year and lost.", select="T002") == []
+    # forms that begin alike, that is: an irregular past ("ate" beside "eat") protects nothing
+    ate = "Supporters ate angry about the price of tickets, the club said."
+    assert [f.suggestions for f in lint(ate + "\n\nMany supporters eat at the ground.", select="T002")] == [("are",)]
 
 
 def test_a_sentences_first_word_is_judged_as_a_word_unless_it_is_a_common_name(lint):

@@ -2,10 +2,12 @@
 
 An article has a few hundred distinct words and an archive repeats most of them article after
 article. A rule whose first question depends on the word alone ("could this be a misspelling?",
-"has this word a confusable twin?") asks it of each distinct word once per run; later articles
-sort their words into judged and new with set operations in C, so only the words never seen
-before reach Python. (A cached function called for every distinct word of every article cost a
-tenth of T002's time in calls alone.)
+"is this a misspelt name?") asks it of each distinct word once per run; later articles sort
+their words into judged and new with set operations in C, so only the words never seen before
+reach Python. (A cached function called for every distinct word of every article cost a tenth
+of a rule's time in calls alone.) A question whose answer is known for every word before any
+run, and is yes for a finite list, needs no Verdicts: the list is stored as a set once per
+install (slips.typed_words, the frames' confusable words).
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ class Verdicts(Generic[V]):
     def judged(self, distinct: AbstractSet[str]) -> Mapping[str, V]:
         """Every hit of the run so far, once the words not judged before have been: each of
         these words is a hit if and only if it is in the mapping, with its value. `distinct` is
-        an article's set of words (Document.read_types, or its read_counts' keys), made once
-        and shared by every rule's verdicts rather than built from the tokens by each. The run's
+        an article's set of words (Document.read_types), made once and shared by every rule's
+        verdicts rather than built from the tokens by each. The run's
         own mapping is returned, not one made for these words: building that cost a rule as
         much as the set operations (a quarter of the look-ups, each a cache miss in a large
         table). So read it before the next call: past LIMIT words, a call empties it and starts

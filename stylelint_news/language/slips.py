@@ -38,9 +38,10 @@ CLASSIC = -0.5
 RARER = 0.5
 #: wordfreq's Zipf scale is log10 of a word's frequency per billion words.
 ZIPF_PER_BILLION = 9.0
-#: The shape and rules of the stored table: raise it whenever _judged changes, so a table built
+#: The shape and rules of the stored table: raise it whenever _judged changes, or what it asks of
+#: other modules (spelling.misspelling, spelling.dialect_variant, the channel), so a table built
 #: by older code is never read (the store keys entries by their sources, not by our code).
-REVISION = 3
+REVISION = 4
 
 
 def _judged(word: str) -> list[tuple[str, float]]:
@@ -69,7 +70,7 @@ def typed_logprob(word: str, form: str | None) -> float:
     wordfreq's frequency, its back-off. A slip into a rare word is as much a slip as one into a
     common word, and the model's vocabulary of 72,000 words leaves many of them out."""
     lm = model()
-    return lm.logprob(form) if form is not None else zipf(word) - ZIPF_PER_BILLION
+    return lm.logprob(form) if form is not None else zipf(word.replace("’", "'")) - ZIPF_PER_BILLION
 
 
 def _build() -> StoredLines:
@@ -92,6 +93,7 @@ def _sources() -> tuple[Path, ...]:
         package_file("pocketsphinx", "model", "en-us", "en-us.lm.bin"),
         package_file("wordfreq", "data", "large_en.msgpack.gz"),
         package_file("codespell_lib", "data", "dictionary_en-GB_to_en-US.txt"),
+        package_file("pocketsphinx", "model", "en-us", "cmudict-en-us.dict"),
     )
 
 

@@ -179,6 +179,11 @@ def _compound(word: str) -> bool:
     return any(zipf(word[:i]) >= 3.0 and zipf(word[i:]) >= 3.0 for i in range(4, len(word) - 3))
 
 
+#: The shape of the stored index of deletions: raise it whenever _build_neighbours changes (the
+#: store keys its entries by their sources, not by our code).
+NEIGHBOURS_REVISION = 1
+
+
 def _build_neighbours() -> StoredLines:
     index: dict[str, set[str]] = {}
     for c in words_at_least(NEIGHBOUR):
@@ -195,7 +200,7 @@ def _neighbours() -> Lines:
     Norvig's method made some 500 edits of it and asked wordfreq of each (two thirds of T001's
     time on an archive). Only such neighbours can explain a typo (NEIGHBOUR, OBVIOUS)."""
     source = package_file("wordfreq", "data", "large_en.msgpack.gz")
-    return Lines(built(f"neighbours-{NEIGHBOUR}", source, _build_neighbours))
+    return Lines(built(f"neighbours{NEIGHBOURS_REVISION}-{NEIGHBOUR}", source, _build_neighbours))
 
 
 def _common_neighbours(word: str) -> list[str]:
@@ -248,17 +253,56 @@ def common_neighbour(word: str) -> tuple[str, float] | None:
     return c, z
 
 
+#: Where British -ise, -yse and -our are American -ize, -yze and -or: before one of these endings,
+#: on a stem of three letters or more ("civil-is-ed", "anal-ys-e", "hon-our-able"). The same
+#: letters inside a word are no dialect: "fourth"/"forth", "mourning"/"morning", "prise"/"prize"
+#: and "scoured"/"scored" are different words, and real slips of each other.
+DIALECT_INFIXES = (("is", "iz"), ("ys", "yz"), ("our", "or"))
+DIALECT_ENDINGS = frozenset(
+    {
+        "",
+        "e",
+        "s",
+        "es",
+        "ed",
+        "ing",
+        "er",
+        "ers",
+        "ation",
+        "ations",
+        "able",
+        "ably",
+        "ite",
+        "ites",
+        "ful",
+        "less",
+        "al",
+    }
+)
+
+
 def dialect_variant(word: str, other: str) -> bool:
     """Whether two words are one word in British and American spelling ("civilised",
-    "civilized"): a choice of dialect, never a misspelling or a slip of the key."""
+    "civilized"): a choice of dialect, never a misspelling or a slip of the key. codespell's
+    list, and the endings it leaves out (it has "analyse" but not "stabilise")."""
     gb_us, us_gb = dialect_pairs()
     return (
         gb_us.get(word) == other
         or us_gb.get(word) == other
-        or word.replace("is", "iz") == other
-        or word.replace("our", "or") == other
-        or word.replace("yse", "yze") == other
+        or _dialect_ending(word, other)
+        or _dialect_ending(other, word)
     )
+
+
+def _dialect_ending(british: str, american: str) -> bool:
+    for gb, us in DIALECT_INFIXES:
+        i = british.find(gb, 3)
+        while i != -1:
+            rest = british[i + len(gb) :]
+            if rest in DIALECT_ENDINGS and british[:i] + us + rest == american:
+                return True
+            i = british.find(gb, i + 1)
+    return False
 
 
 def _build_dictionary() -> StoredLines:

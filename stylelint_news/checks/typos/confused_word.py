@@ -71,7 +71,7 @@ class ConfusedWord(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         framed: set[int] = set()
-        for finding in self._frames(doc, ctx):
+        for finding in self._frames(doc):
             framed.add(finding.start)
             yield finding
         read = doc.read_words
@@ -88,7 +88,7 @@ class ConfusedWord(Rule):
                 safe=False,
             )
 
-    def _frames(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+    def _frames(self, doc: Document) -> Iterator[Finding]:
         """The news frames (frames.py): a verb of saying, a possessive, a comparative, a
         preposition, "now"/"not", judged from their neighbours in the body."""
         prose = doc.prose

@@ -56,9 +56,9 @@ class Slip(NamedTuple):
 
 class Suspect(NamedTuple):
     """What the run knows of a word type before reading its context: its model form (None for a
-    word the model does not know), how common it is without context (log10, slips.typed_logprob:
-    the back-off for a word outside the model) and its candidates (model form, word, log10
-    chance of the slip)."""
+    word the model does not know), for such a word how common it is without context (log10,
+    slips.typed_logprob: the model's back-off; 0.0 and unread for a word the model knows, which
+    its trigrams score) and its candidates (model form, word, log10 chance of the slip)."""
 
     form: str | None
     unigram: float
