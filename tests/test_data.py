@@ -124,3 +124,16 @@ def test_census_surname_ranks():
 
     assert surname_rank("Smith") == 1 and 100 < surname_rank("Walsh") < 2000
     assert surname_rank("Qzxv") is None and surname_rank("Harbour") > 2000  # a surname, but a rare one
+
+
+def test_a_word_table_finds_an_articles_keys_by_bisection_then_as_a_dict():
+    """`among` looks each word up while the table is asked little, then turns it into a dict
+    and intersects in C: the same answer either way, as the table grows used."""
+    from stylelint_news.language.lexicon import Lines, pack_lines
+
+    keys = {f"word{i:03}": "" for i in range(100)}  # a twentieth of its lines: five words
+    lines = Lines(pack_lines(keys))
+    article = frozenset({"word007", "word099", "ferry"})
+    assert lines.among(article) == {"word007", "word099"} and lines.map is None  # three words asked
+    assert lines.among(article) == {"word007", "word099"} and lines.map is not None  # six: a dict
+    assert lines.among(frozenset({"word100", "word0"})) == set()

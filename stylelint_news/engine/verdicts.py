@@ -6,8 +6,8 @@ article. A rule whose first question depends on the word alone ("could this be a
 their words into judged and new with set operations in C, so only the words never seen before
 reach Python. (A cached function called for every distinct word of every article cost a tenth
 of a rule's time in calls alone.) A question whose answer is known for every word before any
-run, and is yes for a finite list, needs no Verdicts: the list is stored as a set once per
-install (slips.typed_words, the frames' confusable words).
+run, and is yes for a finite list, needs no Verdicts: the list is stored once per install and
+asked with Lines.among (the words with slips, the frames' confusable words).
 """
 
 from __future__ import annotations

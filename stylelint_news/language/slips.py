@@ -12,6 +12,7 @@ per word instead of the edits, the slip kinds and the lemma checks of each of it
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 
@@ -102,19 +103,15 @@ def _table() -> Lines:
     return Lines(built(f"slips{REVISION}", _sources(), _build))
 
 
-@cache
-def typed_words() -> frozenset[str]:
-    """Every word with candidates (the table's keys), with a curly apostrophe as well as a
-    straight one: an article's suspects are the words in this set, found by one set test per
-    word in C rather than a verdict per distinct word in Python (most words have none). Stored
-    as a set, which loads in C (read from the table's lines, it cost one article 20 million
-    instructions)."""
-    return built(f"slips{REVISION}-words", _sources(), _build_words)
-
-
-def _build_words() -> frozenset[str]:
-    keys = [line.partition("\t")[0] for line in _table().lines()]
-    return frozenset(keys + [k.replace("'", "’") for k in keys if "'" in k])
+def words_with_slips(words: AbstractSet[str]) -> set[str]:
+    """The words, as an article writes them, that have candidates (a curly apostrophe read as a
+    straight one): an article's suspects, found with one look-up per distinct word, and not a
+    verdict on each in Python (most words have none)."""
+    table = _table()
+    found = table.among(words)
+    if "’" not in "".join(words):  # most articles: no word to read again
+        return found
+    return found | {w for w in words if "’" in w and w.replace("’", "'") in table}
 
 
 def slips_for(word: str) -> tuple[tuple[str, float], ...]:

@@ -10,7 +10,7 @@ from ...engine.datastore import package_file
 from ...finding import Finding
 from ...language import confusables
 from ...language.channel import edit
-from ...language.lexicon import UNIGRAMS, pair_log, zipf
+from ...language.lexicon import UNIGRAMS, Lines, StoredLines, pack_lines, pair_log, zipf
 from ...language.slips import MIN_LENGTH
 from ...language.wordlists import DATA, closed_class
 from ...rule import Rule
@@ -93,7 +93,7 @@ class ConfusedWord(Rule):
         preposition, "now"/"not", judged from their neighbours in the body."""
         prose = doc.prose
         words = doc.words
-        for i in words.where(_confusable()):
+        for i in words.where(_confusable().among(doc.read_types)):
             w = words[i]
             x = w.text
             text = doc.text  # gaps read in the file: a blanked link or URL is not a space
@@ -134,14 +134,14 @@ class ConfusedWord(Rule):
 
 #: The rules of the stored set of confusable words: raise it whenever `_may_be_confused` or the
 #: frames' word lists written in code change (the store keys its entries by their sources only).
-CONFUSABLE_REVISION = 2
+CONFUSABLE_REVISION = 3
 
 
 @cache
-def _confusable() -> frozenset[str]:
+def _confusable() -> Lines:
     """The words a frame may apply to: `_may_be_confused` asked once per install of every word
     that has candidates (no other word can be one) and stored, so that an article's are found
-    by one set test per word, in C, with no verdict per distinct word of each run."""
+    with one look-up per distinct word, with no verdict on each in each run."""
     sources = (
         UNIGRAMS(),
         DATA / "confusion_sets.txt",
@@ -149,12 +149,12 @@ def _confusable() -> frozenset[str]:
         DATA / "reporting_verbs.txt",
         package_file("wordfreq", "data", "large_en.msgpack.gz"),
     )
-    return built(f"frames-confusable{CONFUSABLE_REVISION}", sources, _build_confusable)
+    return Lines(built(f"frames-confusable{CONFUSABLE_REVISION}", sources, _build_confusable))
 
 
-def _build_confusable() -> frozenset[str]:
+def _build_confusable() -> StoredLines:
     words = {*POSSESSIVES, "then", "now", "not", *confusables.words_with_candidates()}
-    return frozenset(w for w in words if _may_be_confused(w))
+    return pack_lines(dict.fromkeys((w for w in words if _may_be_confused(w)), ""))
 
 
 def _may_be_confused(x: str) -> bool:

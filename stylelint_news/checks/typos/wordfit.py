@@ -36,7 +36,7 @@ from ...language.inflections import same_lemma
 from ...language.lexicon import pair_counts
 from ...language.lm import END, START, LanguageModel, model
 from ...language.people import is_common_name
-from ...language.slips import slips_for, typed_logprob, typed_words
+from ...language.slips import slips_for, typed_logprob, words_with_slips
 from ...text.document import Document
 
 #: log10 of the odds the candidate must have over the word as written, all evidence counted.
@@ -66,8 +66,8 @@ class Suspect(NamedTuple):
 
 
 def _suspect(word: str, lm: LanguageModel) -> Suspect:
-    """A word's model form and its candidates (language/slips.py), for a word of
-    slips.typed_words, worked out once per run where an article has it. The table holds only
+    """A word's model form and its candidates (language/slips.py), for a word that has some
+    (slips.words_with_slips), worked out once per run where an article has it. The table holds only
     candidates the model knows, so their forms are a spelling away, not a question to the model
     each."""
     form = lm.lookup(word)
@@ -102,10 +102,10 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
     texts = words.texts
     spans = [(p.start, p.end) for p in doc.parts if p.kind != "byline"] + [(s.start, s.end) for s in doc.sentences]
     ranges = [(bisect_left(words.starts, a), bisect_left(words.starts, b)) for a, b in spans]
-    typed = typed_words()
     suspects: dict[str, Suspect] = ctx.run.memo("T002 suspects", dict)  # of the words met so far
     firsts = {lo: texts[lo].lower() for lo, hi in ranges if lo < hi and texts[lo][:1].isupper()}
     counts = doc.read_counts
+    typed = words_with_slips(doc.read_types | set(firsts.values()))
     openers = _openers(texts, firsts, typed, counts)
     at = words.where(typed)  # the suspects, in order: the rest of a range is skipped
     starts, ends, text = words.starts, words.ends, doc.text
