@@ -37,11 +37,10 @@ class Verdicts(Generic[V]):
         """Every hit of the run so far, once the words not judged before have been: each of
         these words is a hit if and only if it is in the mapping, with its value. `distinct` is
         an article's set of words (Document.read_types), made once and shared by every rule's
-        verdicts rather than built from the tokens by each. The run's
-        own mapping is returned, not one made for these words: building that cost a rule as
-        much as the set operations (a quarter of the look-ups, each a cache miss in a large
-        table). So read it before the next call: past LIMIT words, a call empties it and starts
-        again."""
+        verdicts rather than built from the tokens by each. The run's own mapping is returned,
+        not one made for these words: building that cost a rule as much as the set operations
+        (a quarter of the look-ups, each a cache miss in a large table). So read it before the
+        next call: past LIMIT words, a call empties it and starts again."""
         new = distinct - self.seen
         if not new:
             return self.hits

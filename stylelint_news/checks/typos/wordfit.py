@@ -67,9 +67,9 @@ class Suspect(NamedTuple):
 
 def _suspect(word: str, lm: LanguageModel) -> Suspect:
     """A word's model form and its candidates (language/slips.py), for a word that has some
-    (slips.words_with_slips), worked out once per run where an article has it. The table holds only
-    candidates the model knows, so their forms are a spelling away, not a question to the model
-    each."""
+    (slips.words_with_slips), worked out once per run where an article has it. The table holds
+    only candidates the model knows, so their forms are a spelling away, not a question to the
+    model each."""
     form = lm.lookup(word)
     unigram = typed_logprob(word, form) if form is None else 0.0
     found = slips_for(word.replace("’", "'"))
