@@ -103,6 +103,76 @@ def test_an_unknown_word_ends_the_history_it_backs_off_from(lm):
     assert lm.logprob("said", "minister", None) == lm.logprob("said", "minister")
 
 
+#: Sentences of our own for the two readers of the model: every trigram, bigram and unigram
+#: of them and of their words shuffled (unseen n-grams, so every back-off path), with words
+#: the model does not know among them.
+READER_TEXT = """The council said on Tuesday that the new bridge over the river would open in spring.
+Shoppers queued outside the bakery before dawn, hoping for the last loaves of the week.
+A spokeswoman for the hospital trust declined to comment on the figures published yesterday.
+Engineers warned that the ageing pipes beneath Qzxtown could burst during a hard frost.
+The committee criticised the minister's plan, calling it rushed and poorly costed."""
+
+
+def _reader_questions() -> list[tuple[str, str | None, str | None]]:
+    import random
+
+    words = READER_TEXT.lower().replace(",", "").replace(".", "").split()
+    shuffled = words[:]
+    random.Random(0).shuffle(shuffled)
+    asked = []
+    for seq in (words, shuffled, words[::-1]):
+        seq = [START, *seq, END]
+        for i in range(1, len(seq)):
+            asked += [
+                (seq[i], seq[i - 1], seq[i - 2] if i > 1 else None),
+                (seq[i], seq[i - 1], None),
+                (seq[i], None, None),
+            ]
+    return asked
+
+
+def test_the_mapped_file_scores_every_question_as_pocketsphinx_does(lm):
+    """One article's questions are answered by reading the model's file in Python; an archive's
+    by pocketsphinx's C reader: both must give the same integer, back-offs and unknown words
+    included."""
+    from stylelint_news.language.lm import _CReader
+
+    c = _CReader()
+    asked = _reader_questions()
+    assert len(asked) > 400
+    for word, h1, h2 in asked:
+        raw = c.prob([x for x in (word, h1, h2) if x is not None])
+        assert lm._from_file(word, h1, h2) == (None if raw == c.zero else raw), (word, h1, h2)
+
+
+def test_the_model_loads_the_c_reader_only_once_asked_enough(monkeypatch):
+    from stylelint_news.language import lm as lm_module
+
+    monkeypatch.setattr(lm_module, "C_AFTER", 5)
+    with current().active():
+        fresh = lm_module.LanguageModel()
+        scores = [fresh.logprob(w, h1, h2) for w, h1, h2 in _reader_questions()[:12]]
+        assert fresh._c is not None
+        again = lm_module.LanguageModel()
+        monkeypatch.setattr(lm_module, "C_AFTER", 10_000)
+        assert [again.logprob(w, h1, h2) for w, h1, h2 in _reader_questions()[:12]] == scores
+        assert again._c is None
+
+
+def test_one_article_never_imports_pocketsphinx():
+    """Its import and reader cost one article more than all T002's questions do."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from stylelint_news.engine.linter import lint_text; "
+        "found = lint_text('The fund manger said the plan had failed. Shoppers were angry.\\n'); "
+        "print(any(f.code == 'T002' for f in found), 'pocketsphinx' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False"]
+
+
 @pytest.mark.parametrize(
     "text, word, meant",
     [

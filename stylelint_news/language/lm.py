@@ -11,17 +11,28 @@ frequencies alone.
 The model is American and lowercase: British spellings are looked up in their American form
 ("criticise" as "criticize", from codespell's pairs), and a word the model does not know
 (a name, a number, a rare term) ends the history it conditions on, so it backs off to shorter
-contexts rather than guessing. Only the C extension is imported: pocketsphinx's audio parts
-(sounddevice) are never loaded.
+contexts rather than guessing.
+
+Two readers give the same scores, to the unit. One article asks the model a few hundred
+questions, which `trie.TrieModel` answers from the mapped file in Python, with the vocabulary a
+stored table (`Lines`): loading pocketsphinx's C reader would cost that article 60-80 ms. An
+archive asks hundreds of thousands, and after `C_AFTER` of them the model loads the C reader,
+which answers each five times faster. Only its C extension is imported: pocketsphinx's audio
+parts (sounddevice) are never loaded.
 """
 
 from __future__ import annotations
 
 import math
 from functools import cache
+from pathlib import Path
+from typing import Any
 
+from ..engine.context import built
 from ..engine.datastore import package_file
+from .lexicon import Lines, StoredLines, pack_lines
 from .spelling import dialect_pairs
+from .trie import TrieModel
 
 #: pocketsphinx scores in its own logarithm base (1.0001); this turns them into log10.
 LOG10_PER_UNIT = math.log10(1.0001)
@@ -31,18 +42,27 @@ UNKNOWN = -1e9
 START, END = "<s>", "</s>"
 
 
+#: Questions answered in Python before the C reader is loaded: about where its load (some 70 ms)
+#: costs what the Python reader's slower answers (some 17 us more each) would.
+C_AFTER = 4_000
+
+
+def _path() -> Path:
+    return package_file("pocketsphinx", "model", "en-us", "en-us.lm.bin")
+
+
+def _build_vocabulary() -> StoredLines:
+    return pack_lines({w: str(i) for i, w in enumerate(TrieModel(_path()).words())})
+
+
 class LanguageModel:
     """log10 probabilities of words after their history, from the shipped trigram model."""
 
     def __init__(self) -> None:
-        from pocketsphinx import Config, LogMath, NGramModel  # only the C extension's classes
-
-        config = Config()
-        config["mmap"] = True  # the 27 MB model is mapped, not read: a third of the load time
-        config["loglevel"] = "ERROR"
-        path = package_file("pocketsphinx", "model", "en-us", "en-us.lm.bin")
-        self._model = NGramModel(config, LogMath(), str(path))
-        self._zero = self._model.prob(["\x00unknown\x00"])
+        self._file = TrieModel(_path())
+        self._ids = Lines(built("lm-vocabulary", _path(), _build_vocabulary))
+        self._c: Any = None  # pocketsphinx's reader, once asked enough (untyped: no stubs)
+        self._asked = 0
         self._american = dialect_pairs()[0]
         self._scores: dict[tuple[str, str | None, str | None], float] = {}
         self._known: dict[str, str | None] = {}
@@ -60,7 +80,7 @@ class LanguageModel:
         if found != "":
             return found
         form = self.spelling(word.lower())
-        known = form if self._model.prob([form]) != self._zero else None
+        known = form if self._ids.get(form) is not None else None
         if len(self._known) > 200_000:  # an archive of strange words: memory stays bounded
             self._known.clear()
         self._known[word] = known
@@ -78,9 +98,47 @@ class LanguageModel:
         if score is None:
             if len(self._scores) > 2_000_000:
                 self._scores.clear()
-            raw = self._model.prob([word] if h1 is None else [word, h1] if h2 is None else [word, h1, h2])
-            score = self._scores[key] = UNKNOWN if raw == self._zero else raw * LOG10_PER_UNIT
+            raw = self._raw(word, h1, h2)
+            score = self._scores[key] = UNKNOWN if raw is None else raw * LOG10_PER_UNIT
         return score
+
+    def _raw(self, word: str, h1: str | None, h2: str | None) -> int | None:
+        """The model's score in its own units (None for a word it does not know), from the
+        mapped file until `C_AFTER` questions, then from pocketsphinx's C reader."""
+        if self._c is None:
+            self._asked += 1
+            if self._asked <= C_AFTER:
+                return self._from_file(word, h1, h2)
+            self._c = _CReader()
+        raw: int = self._c.prob([word] if h1 is None else [word, h1] if h2 is None else [word, h1, h2])
+        return None if raw == self._c.zero else raw
+
+    def _from_file(self, word: str, h1: str | None, h2: str | None) -> int | None:
+        """`_raw` from the mapped file: a history word the model does not know ends the
+        history, as in pocketsphinx."""
+        found = self._ids.get(word)
+        if found is None:
+            return None
+        history: list[int] = []
+        for h in (h1, h2):
+            i = self._ids.get(h) if h is not None else None
+            if i is None:
+                break
+            history.append(int(i))
+        return self._file.score(int(found), *history)
+
+
+class _CReader:
+    """pocketsphinx's own reader of the model, and its score for a word it does not know."""
+
+    def __init__(self) -> None:
+        from pocketsphinx import Config, LogMath, NGramModel  # only the C extension's classes
+
+        config = Config()
+        config["mmap"] = True  # the 27 MB model is mapped, not read: a third of the load time
+        config["loglevel"] = "ERROR"
+        self.prob = NGramModel(config, LogMath(), str(_path())).prob
+        self.zero = self.prob(["\x00unknown\x00"])
 
 
 @cache
