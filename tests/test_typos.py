@@ -159,8 +159,9 @@ def test_names_that_are_not_slips_pass(lint, text):
     "word", ["witgout", "goverment", "ferr", "harbuor", "naïvely", "fery", "qqqq", "childre", "cafe", "caf"]
 )
 def test_a_words_common_neighbours_are_its_edits_found_through_the_deletions_index(word):
-    """The index (SymSpell's deletions) finds what Norvig's edits of the word would, among the
-    words common enough to explain a typo: a letter dropped, a-z added or changed, a swap."""
+    """The index (SymSpell's deletions, an archive's way) finds what Norvig's edits of the word
+    (one article's way) find, among the words common enough to explain a typo: a letter dropped,
+    a-z added or changed, a swap."""
     from stylelint_news.engine.context import current
     from stylelint_news.language import spelling
     from stylelint_news.language.lexicon import zipf
@@ -175,5 +176,8 @@ def test_a_words_common_neighbours_are_its_edits_found_through_the_deletions_ind
     ) - {word}
     with current().active():
         expected = {c for c in edits if zipf(c) >= spelling.NEIGHBOUR}
-        assert set(spelling._common_neighbours(word)) == expected
+        by_edits, by_index = spelling._Neighbourhood(), spelling._Neighbourhood()
+        by_index.asked = spelling.EDITS_BEFORE_INDEX
+        assert set(by_edits.of(word)) == expected and by_edits.index is None
+        assert set(by_index.of(word)) == expected and by_index.index is not None
     assert word in ("qqqq", "naïvely") or expected  # the cases do test something

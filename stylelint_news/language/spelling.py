@@ -203,16 +203,56 @@ def _neighbours() -> Lines:
     return Lines(built(f"neighbours{NEIGHBOURS_REVISION}-{NEIGHBOUR}", source, _build_neighbours))
 
 
+#: Words whose neighbours are found by their edits before the index of deletions is read: the
+#: index costs one article some 14 ms to read and check, Norvig's edits of a word about 2 ms.
+EDITS_BEFORE_INDEX = 6
+
+
+class _Neighbourhood:
+    """Finds a word's common neighbours by Norvig's edits, each asked of wordfreq, for the first
+    few words a run asks about (one article has a handful of rare words), and through the index
+    of deletions once it has asked `EDITS_BEFORE_INDEX` (an archive has tens of thousands). Both
+    ways find the same words; a test holds them to it."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+        self.index: Lines | None = None
+
+    def of(self, word: str) -> list[str]:
+        if self.index is None:
+            self.asked += 1
+            if self.asked <= EDITS_BEFORE_INDEX:
+                return [c for c in _edits(word) if zipf(c) >= NEIGHBOUR]
+            self.index = _neighbours()
+        found: set[str] = set()
+        for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+            listed = self.index.get(key)
+            if listed:
+                found.update(listed.split("|"))
+        return [c for c in found if _one_edit(word, c)]
+
+
+def _edits(word: str) -> set[str]:
+    """The strings one typist's edit from `word`: a letter dropped, a letter a-z added or put in
+    place of one, two neighbouring letters swapped."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+        | {a + c + b for a, b in splits for c in LETTERS}
+    ) - {word}
+
+
+@cache
+def _neighbourhood() -> _Neighbourhood:
+    return _Neighbourhood()
+
+
 def _common_neighbours(word: str) -> list[str]:
-    """The common words one edit from `word`, by the edits a typist makes: a letter dropped, a
-    letter (a-z) added or changed, or two neighbouring letters swapped."""
-    index = _neighbours()
-    found: set[str] = set()
-    for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
-        listed = index.get(key)
-        if listed:
-            found.update(listed.split("|"))
-    return [c for c in found if _one_edit(word, c)]
+    """The common words (Zipf NEIGHBOUR or more) one edit from `word`, by the edits a typist
+    makes: a letter dropped, a letter (a-z) added or changed, or two neighbouring letters swapped."""
+    return _neighbourhood().of(word)
 
 
 def _one_edit(word: str, other: str) -> bool:
