@@ -148,15 +148,18 @@ def test_the_mapped_file_scores_every_question_as_pocketsphinx_does(lm):
 def test_the_model_loads_the_c_reader_only_once_asked_enough(monkeypatch):
     from stylelint_news.language import lm as lm_module
 
+    questions = _reader_questions()[:24]
     monkeypatch.setattr(lm_module, "C_AFTER", 5)
     with current().active():
         fresh = lm_module.LanguageModel()
-        scores = [fresh.logprob(w, h1, h2) for w, h1, h2 in _reader_questions()[:12]]
+        first = [fresh.logprob(*q) for q in questions[:12]]
         assert fresh._c is not None
-        again = lm_module.LanguageModel()
+        fresh._file = None  # type: ignore[assignment]  # the C reader answers from now on
+        rest = [fresh.logprob(*q) for q in questions[12:]]
         monkeypatch.setattr(lm_module, "C_AFTER", 10_000)
-        assert [again.logprob(w, h1, h2) for w, h1, h2 in _reader_questions()[:12]] == scores
-        assert again._c is None
+        by_file = lm_module.LanguageModel()
+        assert [by_file.logprob(*q) for q in questions] == first + rest
+        assert by_file._c is None
 
 
 def test_one_article_never_imports_pocketsphinx():

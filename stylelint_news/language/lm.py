@@ -15,18 +15,18 @@ contexts rather than guessing.
 
 Two readers give the same scores, to the unit. One article asks the model a few hundred
 questions, which `trie.TrieModel` answers from the mapped file in Python, with the vocabulary a
-stored table (`Lines`): loading pocketsphinx's C reader would cost that article 60-80 ms. An
-archive asks hundreds of thousands, and after `C_AFTER` of them the model loads the C reader,
-which answers each five times faster. Only its C extension is imported: pocketsphinx's audio
-parts (sounddevice) are never loaded.
+stored table (`Lines`): importing pocketsphinx and loading its C reader would cost that article
+60-80 ms. An archive asks hundreds of thousands, and after `C_AFTER` of them the process loads
+the C reader, which answers each ten times faster. Only its C extension is imported:
+pocketsphinx's audio parts (sounddevice) are never loaded.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from ..engine.context import built
 from ..engine.datastore import package_file
@@ -42,9 +42,14 @@ UNKNOWN = -1e9
 START, END = "<s>", "</s>"
 
 
-#: Questions answered in Python before the C reader is loaded: about where its load (some 70 ms)
-#: costs what the Python reader's slower answers (some 17 us more each) would.
-C_AFTER = 4_000
+#: Questions answered in Python before the C reader is loaded. The Python reader answers one in
+#: some 35 us (its vocabulary looked up by bisection), the C reader in 2.5 us after a load of
+#: some 70 ms: a thousand questions cost about half that load, and stay under the 4,000 look-ups
+#: after which the vocabulary would turn itself into a dict (`Lines`, 35-50 ms).
+C_AFTER = 1_000
+#: The shape of the stored vocabulary: raise it whenever _build_vocabulary changes (the store
+#: keys its entries by their sources, not by our code).
+VOCABULARY_REVISION = 1
 
 
 def _path() -> Path:
@@ -60,8 +65,8 @@ class LanguageModel:
 
     def __init__(self) -> None:
         self._file = TrieModel(_path())
-        self._ids = Lines(built("lm-vocabulary", _path(), _build_vocabulary))
-        self._c: Any = None  # pocketsphinx's reader, once asked enough (untyped: no stubs)
+        self._ids = Lines(built(f"lm-vocabulary{VOCABULARY_REVISION}", _path(), _build_vocabulary))
+        self._c: _CReader | None = None  # pocketsphinx's reader, once the process has asked enough
         self._asked = 0
         self._american = dialect_pairs()[0]
         self._scores: dict[tuple[str, str | None, str | None], float] = {}
@@ -104,13 +109,14 @@ class LanguageModel:
 
     def _raw(self, word: str, h1: str | None, h2: str | None) -> int | None:
         """The model's score in its own units (None for a word it does not know), from the
-        mapped file until `C_AFTER` questions, then from pocketsphinx's C reader."""
+        mapped file for the process's first `C_AFTER` questions, then from pocketsphinx's C
+        reader."""
         if self._c is None:
             self._asked += 1
             if self._asked <= C_AFTER:
                 return self._from_file(word, h1, h2)
             self._c = _CReader()
-        raw: int = self._c.prob([word] if h1 is None else [word, h1] if h2 is None else [word, h1, h2])
+        raw = self._c.prob([word] if h1 is None else [word, h1] if h2 is None else [word, h1, h2])
         return None if raw == self._c.zero else raw
 
     def _from_file(self, word: str, h1: str | None, h2: str | None) -> int | None:
@@ -130,6 +136,9 @@ class LanguageModel:
 
 class _CReader:
     """pocketsphinx's own reader of the model, and its score for a word it does not know."""
+
+    prob: Callable[[list[str]], int]  # the word, then its history, most recent first
+    zero: int
 
     def __init__(self) -> None:
         from pocketsphinx import Config, LogMath, NGramModel  # only the C extension's classes

@@ -197,32 +197,37 @@ def _neighbours() -> Lines:
     """The common words (Zipf NEIGHBOUR or more) by each string they are with a letter dropped,
     and by themselves: SymSpell's index of deletions (confusables.py builds one for T002). A
     word's common neighbours one edit away are then its own few deletions looked up, where
-    Norvig's method made some 500 edits of it and asked wordfreq of each (two thirds of T001's
-    time on an archive). Only such neighbours can explain a typo (NEIGHBOUR, OBVIOUS)."""
+    Norvig's method makes some 500 edits of it and asks wordfreq of each (two thirds of T001's
+    time on an archive, which is why only one article's first few words are found that way).
+    Only such neighbours can explain a typo (NEIGHBOUR, OBVIOUS)."""
     source = package_file("wordfreq", "data", "large_en.msgpack.gz")
     return Lines(built(f"neighbours{NEIGHBOURS_REVISION}-{NEIGHBOUR}", source, _build_neighbours))
 
 
-#: Words whose neighbours are found by their edits before the index of deletions is read: the
-#: index costs one article some 14 ms to read and check, Norvig's edits of a word about 2 ms.
-EDITS_BEFORE_INDEX = 6
+#: Look-ups of edits in wordfreq before the index of deletions is read: the index costs one
+#: article some 14 ms to read and check, 2,000 look-ups by bisection about half that (an
+#: article's three or four rare words), and they stay well under the 4,000 after which the
+#: frequency table turns itself into a dict (`Table.DICT_AFTER`, 0.1 s).
+EDIT_LOOKUPS = 2_000
 
 
 class _Neighbourhood:
-    """Finds a word's common neighbours by Norvig's edits, each asked of wordfreq, for the first
-    few words a run asks about (one article has a handful of rare words), and through the index
-    of deletions once it has asked `EDITS_BEFORE_INDEX` (an archive has tens of thousands). Both
-    ways find the same words; a test holds them to it."""
+    """Finds a word's common neighbours by Norvig's edits, each asked of wordfreq, while the
+    process has asked fewer than EDIT_LOOKUPS (one article has a handful of rare words), and
+    through the index of deletions after (an archive has tens of thousands). Both ways find the
+    same words; a test holds them to it."""
 
     def __init__(self) -> None:
-        self.asked = 0
-        self.index: Lines | None = None
+        self.asked = 0  # edits looked up so far
+        self.index: Lines | None = None  # the index, once read
 
     def of(self, word: str) -> list[str]:
+        """The common words (Zipf NEIGHBOUR or more) one typist's edit from `word`."""
         if self.index is None:
-            self.asked += 1
-            if self.asked <= EDITS_BEFORE_INDEX:
-                return [c for c in _edits(word) if zipf(c) >= NEIGHBOUR]
+            edits = _edits(word)
+            if self.asked + len(edits) <= EDIT_LOOKUPS:
+                self.asked += len(edits)
+                return [c for c in edits if zipf(c) >= NEIGHBOUR]
             self.index = _neighbours()
         found: set[str] = set()
         for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
