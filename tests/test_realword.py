@@ -196,6 +196,23 @@ def test_a_real_word_out_of_place_is_flagged_with_the_word_meant(lint, text, wor
     assert "times likelier" in found[0].message and not found[0].fix.safe
 
 
+#: Copy in which the candidates are words the article uses (each is likelier meant where it uses
+#: it), so that the context alone decides.
+OWN_WORDS = "She used the money where it was needed, and went through the figures. They have said so.\n\n"
+
+
+def test_a_capitalised_neighbour_is_a_name_not_the_common_word(lint):
+    """The model is lowercase: a name beside the word ("Ireland end their season") would be read
+    as the common word ("ireland and"). To the model a name is a word it does not know."""
+    assert (
+        lint(OWN_WORDS + "Defeat in Cardiff last week saw Ireland end their season without a win.", select="T002") == []
+    )
+    # the first word of a sentence is capitalised as such, and stays context
+    found = lint(OWN_WORDS + "Plans hive been drawn up to move the work forward before the winter.", select="T002")
+    assert [f.suggestions[0] for f in found] == ["have"]
+    assert found[0].message.endswith("(over a million times likelier in this context)")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -82,7 +82,7 @@ class ConfusedWord(Rule):
                 start,
                 end,
                 f'"{word}" looks like a slip for "{slip.meant}" here '
-                f"(about {_odds(slip.odds)} times likelier in this context)",
+                f"({_odds(slip.odds)} times likelier in this context)",
                 suggestions=[slip.meant],
                 replacement=slip.meant,
                 safe=False,
@@ -277,10 +277,10 @@ def _frame_candidates(x: str) -> tuple[str, ...]:
 
 
 def _odds(log_odds: float) -> str:
-    """Odds for a reader: "300", "2,000", "over a million"."""
+    """Odds for a reader, rounded and said so: "about 300", "about 2,000", "over a million"."""
     if log_odds >= 6:
         return "over a million"
     value = 10**log_odds
     digits = max(0, len(str(int(value))) - 1)
     rounded = round(value, -digits) if value >= 10 else round(value)
-    return f"{int(rounded):,}"
+    return f"about {int(rounded):,}"

@@ -182,7 +182,7 @@ def _apart(text: str, ends: list[int], starts: list[int], i: int) -> bool:
 
 def local(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[list[str | None], int]:
     """The model's view of the words around word k of the sentence [lo, hi): the two before and
-    the two after it (model forms; None for a word the model does not know), BREAK wherever
+    the two after it (model forms; None for a word the model does not know or a name), BREAK wherever
     punctuation parts two words, and the sentence's boundaries where they fall; and where word k
     stands in it. Five words are all the trigrams around word k can see."""
     words = doc.read_words
@@ -192,10 +192,9 @@ def local(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[l
     for i in range(max(lo, k - 2), min(hi, k + 3)):
         if i > lo and i > k - 2 and _apart(text, ends, starts, i):
             seq.append(BREAK)
-        t = texts[i]
         if i == k:
             j = len(seq)
-        seq.append(lm.lookup(t) if t.isalpha() or "'" in t or "’" in t else None)
+        seq.append(_form(lm, texts[i]) if i == k else _neighbour(lm, texts, i, lo))
     if k + 3 >= hi:
         seq.append(END)
     return seq, j
@@ -214,21 +213,32 @@ def _around(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple
     if k == lo or _apart(text, ends, starts, k):
         h1, h2 = START, None
     else:
-        h1 = _form(lm, texts[k - 1])
+        h1 = _neighbour(lm, texts, k - 1, lo)
         if h1 is None:
             h2 = None
         elif k - 1 == lo or _apart(text, ends, starts, k - 1):
             h2 = START
         else:
-            h2 = _form(lm, texts[k - 2])
+            h2 = _neighbour(lm, texts, k - 2, lo)
     if k + 1 >= hi or _apart(text, ends, starts, k + 1):
         return h1, h2, END, None
-    n1 = _form(lm, texts[k + 1])
+    n1 = _neighbour(lm, texts, k + 1, lo)
     if n1 is None:
         return h1, h2, None, None
     if k + 2 >= hi or _apart(text, ends, starts, k + 2):
         return h1, h2, n1, END
-    return h1, h2, n1, _form(lm, texts[k + 2])
+    return h1, h2, n1, _neighbour(lm, texts, k + 2, lo)
+
+
+def _neighbour(lm: LanguageModel, texts: list[str], i: int, lo: int) -> str | None:
+    """The model's form of a suspect's neighbour, read word i of a sentence starting at lo. A
+    capitalised word after the first is a name, which the lowercase model would read as the
+    common word ("Apple sued a website", "Scotland end their campaign", "One Direction were
+    the biggest-selling"): to the model it is a word it does not know, as a surname is."""
+    t = texts[i]
+    if i > lo and t[:1].isupper() and t != "I":
+        return None
+    return _form(lm, t)
 
 
 def _form(lm: LanguageModel, t: str) -> str | None:
