@@ -212,3 +212,18 @@ def test_control_characters_never_reach_the_terminal():
     assert quote_path("plain name.md") == "plain name.md"
     assert quote_path('"quoted".md') == '"\\"quoted\\".md"'  # else it would read as a quoted name
     assert displayed("The\rferry\tsailed") == "The\ufffdferry\tsailed"  # one column each, as the caret counts
+
+
+def test_help_is_wrapped_to_the_terminal_width_argparse_would_find(monkeypatch):
+    """The parser is told the width ($COLUMNS, else the terminal, else 80), so that building it
+    does not import shutil; help reads exactly as with argparse's own formatter."""
+    import argparse
+
+    from stylelint_news.cli import args
+
+    for columns in ("60", "132", "not a number"):  # no terminal under pytest: then 80
+        monkeypatch.setenv("COLUMNS", columns)
+        ours = args.parser().format_help()
+        with monkeypatch.context() as m:
+            m.setattr(args, "Formatter", argparse.HelpFormatter)
+            assert ours == args.parser().format_help()

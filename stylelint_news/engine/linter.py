@@ -8,7 +8,6 @@ fix-and-lint-again loop behind `--fix`.
 from __future__ import annotations
 
 import copy
-import traceback
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -227,6 +226,8 @@ class Linter:
                     f"{type(err).__name__}: {err}"
                 )
                 if self.flags.show_traceback:
+                    import traceback  # here: its import (textwrap with it) cost every run 8 ms
+
                     problem += "\n" + "".join(traceback.format_exception(err)).rstrip("\n")
                 result.problems.append(problem)
             if self.flags.time_rules:
