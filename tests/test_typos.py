@@ -163,7 +163,7 @@ def test_a_words_common_neighbours_are_its_edits_found_through_the_deletions_ind
     (one article's way) find, among the words common enough to explain a typo: a letter dropped,
     a-z added or changed, a swap."""
     from stylelint_news.engine.context import current
-    from stylelint_news.language import spelling
+    from stylelint_news.language import neighbours
     from stylelint_news.language.lexicon import zipf
 
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -175,9 +175,9 @@ def test_a_words_common_neighbours_are_its_edits_found_through_the_deletions_ind
         | {a + c + b for a, b in splits for c in letters}
     ) - {word}
     with current().active():
-        expected = {c for c in edits if zipf(c) >= spelling.NEIGHBOUR}
-        by_edits, by_index = spelling._Neighbourhood(), spelling._Neighbourhood()
-        by_index.asked = spelling.EDIT_LOOKUPS
+        expected = {c for c in edits if zipf(c) >= neighbours.NEIGHBOUR}
+        by_edits, by_index = neighbours.Neighbourhood(), neighbours.Neighbourhood()
+        by_index.asked = neighbours.EDIT_LOOKUPS
         assert set(by_edits.of(word)) == expected and by_edits.index is None
         assert set(by_index.of(word)) == expected and by_index.index is not None
     assert word in ("qqqq", "naïvely") or expected  # the cases do test something
@@ -188,17 +188,17 @@ def test_one_articles_rare_words_never_turn_the_frequency_table_into_a_dict(monk
     by their edits would pass the 4,000 look-ups after which the table becomes a dict (0.1 s),
     the cost the edits are there to spare one article. The index answers the rest the same."""
     from stylelint_news.engine.context import current
-    from stylelint_news.language import spelling
+    from stylelint_news.language import neighbours
 
     asked = []
-    real_zipf = spelling.zipf
-    monkeypatch.setattr(spelling, "zipf", lambda w: asked.append(w) or real_zipf(w))
+    real_zipf = neighbours.zipf
+    monkeypatch.setattr(neighbours, "zipf", lambda w: asked.append(w) or real_zipf(w))
     words = ["misunderstandinq", "telecommunicatoins", "goverment", "accomodation", "environmentallly", "begining"]
     with current().active():
-        neighbourhood = spelling._Neighbourhood()
+        neighbourhood = neighbours.Neighbourhood()
         found = [set(neighbourhood.of(w)) for w in words]
-        assert len(asked) <= spelling.EDIT_LOOKUPS and neighbourhood.index is not None
-        by_index = spelling._Neighbourhood()
-        by_index.asked = spelling.EDIT_LOOKUPS
+        assert len(asked) <= neighbours.EDIT_LOOKUPS and neighbourhood.index is not None
+        by_index = neighbours.Neighbourhood()
+        by_index.asked = neighbours.EDIT_LOOKUPS
         assert found == [set(by_index.of(w)) for w in words]
         assert found[0] == {"misunderstanding"} and found[-1] == {"beginning"}

@@ -5,8 +5,7 @@ productive affix ("unrecycled", "slinkier", "churlishly") or two known words run
 ("weblogger"). wordfreq also holds the commonest typos of the web at low frequency ("becuase"),
 so a rare word counts as a typo when codespell lists it as a misspelling or when a word one edit
 away is hundreds of times more common. Corrections are the common words one edit away ranked
-by frequency (Norvig's edits, found through SymSpell's index of deletions), or codespell's
-correction.
+by frequency (neighbours.py), or codespell's correction.
 """
 
 from __future__ import annotations
@@ -15,15 +14,14 @@ from functools import cache, lru_cache
 
 from ..engine.context import built
 from ..engine.datastore import package_file
-from .lexicon import Lines, StoredLines, pack_lines, words_at_least, zipf
+from .lexicon import Lines, StoredLines, pack_lines, zipf
+from .neighbours import NEIGHBOUR, common_neighbours
 
 #: Below this Zipf frequency a word is barely attested: a typo when a common word is one edit
 #: away ("politicial" 1.2, "political" 5.3). Rare real words sit above it ("raunch" 1.6, "rouble" 2.2).
 RARE = 1.5
 #: Above this, only codespell's list makes a word a typo ("becuase" is common on the web).
 COMMON = 2.5
-#: How common the word one edit away must be to explain a rare word as its typo.
-NEIGHBOUR = 3.0
 #: A never-seen word this close to a word this common is a typo, whatever its affixes suggest.
 OBVIOUS = 4.0
 #: Zipf a stem or compound part must reach to vouch for a word.
@@ -35,7 +33,6 @@ VARIANT_GAP = 2.0
 #: No English word is longer; a token past it is no candidate for anything (and its edits would
 #: take seconds and gigabytes: a 10,000-letter token has half a million of them).
 MAX_WORD = 40
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PREFIXES = (
     "un",
     "re",
@@ -179,109 +176,6 @@ def _compound(word: str) -> bool:
     return any(zipf(word[:i]) >= 3.0 and zipf(word[i:]) >= 3.0 for i in range(4, len(word) - 3))
 
 
-#: The shape of the stored index of deletions: raise it whenever _build_neighbours changes (the
-#: store keys its entries by their sources, not by our code).
-NEIGHBOURS_REVISION = 1
-
-
-def _build_neighbours() -> StoredLines:
-    index: dict[str, set[str]] = {}
-    for c in words_at_least(NEIGHBOUR):
-        for key in {c, *(c[:i] + c[i + 1 :] for i in range(len(c)))}:
-            index.setdefault(key, set()).add(c)
-    return pack_lines({key: "|".join(sorted(found)) for key, found in index.items()})
-
-
-@cache
-def _neighbours() -> Lines:
-    """The common words (Zipf NEIGHBOUR or more) by each string they are with a letter dropped,
-    and by themselves: SymSpell's index of deletions (confusables.py builds one for T002). A
-    word's common neighbours one edit away are then its own few deletions looked up, where
-    Norvig's method makes some 500 edits of it and asks wordfreq of each (two thirds of T001's
-    time on an archive, which is why only one article's first few words are found that way).
-    Only such neighbours can explain a typo (NEIGHBOUR, OBVIOUS)."""
-    source = package_file("wordfreq", "data", "large_en.msgpack.gz")
-    return Lines(built(f"neighbours{NEIGHBOURS_REVISION}-{NEIGHBOUR}", source, _build_neighbours))
-
-
-#: Look-ups of edits in wordfreq before the index of deletions is read: the index costs one
-#: article some 14 ms to read and check, 2,000 look-ups by bisection about half that (an
-#: article's three or four rare words), and they stay well under the 4,000 after which the
-#: frequency table turns itself into a dict (`Table.DICT_AFTER`, 0.1 s).
-EDIT_LOOKUPS = 2_000
-
-
-class _Neighbourhood:
-    """Finds a word's common neighbours by Norvig's edits, each asked of wordfreq, while the
-    process has asked fewer than EDIT_LOOKUPS (one article has a handful of rare words), and
-    through the index of deletions after (an archive has tens of thousands). Both ways find the
-    same words; a test holds them to it."""
-
-    def __init__(self) -> None:
-        self.asked = 0  # edits looked up so far
-        self.index: Lines | None = None  # the index, once read
-
-    def of(self, word: str) -> list[str]:
-        """The common words (Zipf NEIGHBOUR or more) one typist's edit from `word`."""
-        if self.index is None:
-            edits = _edits(word)
-            if self.asked + len(edits) <= EDIT_LOOKUPS:
-                self.asked += len(edits)
-                return [c for c in edits if zipf(c) >= NEIGHBOUR]
-            self.index = _neighbours()
-        found: set[str] = set()
-        for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
-            listed = self.index.get(key)
-            if listed:
-                found.update(listed.split("|"))
-        return [c for c in found if _one_edit(word, c)]
-
-
-def _edits(word: str) -> set[str]:
-    """The strings one typist's edit from `word`: a letter dropped, a letter a-z added or put in
-    place of one, two neighbouring letters swapped."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return (
-        {a + b[1:] for a, b in splits if b}
-        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
-        | {a + c + b for a, b in splits for c in LETTERS}
-    ) - {word}
-
-
-@cache
-def _neighbourhood() -> _Neighbourhood:
-    return _Neighbourhood()
-
-
-def _common_neighbours(word: str) -> list[str]:
-    """The common words (Zipf NEIGHBOUR or more) one edit from `word`, by the edits a typist
-    makes: a letter dropped, a letter (a-z) added or changed, or two neighbouring letters swapped."""
-    return _neighbourhood().of(word)
-
-
-def _one_edit(word: str, other: str) -> bool:
-    """Whether `other` is `word` with one letter dropped, one letter a-z added or put in place
-    of one, or two neighbouring letters swapped (the index's candidates share a deletion with
-    the word, which two words further apart can too)."""
-    n, m = len(word), len(other)
-    if m == n - 1:
-        return any(word[:i] + word[i + 1 :] == other for i in range(n))
-    if m == n + 1:
-        return any(other[:i] + other[i + 1 :] == word and other[i] in LETTERS for i in range(m))
-    if m != n or other == word:
-        return False
-    diff = [i for i in range(n) if word[i] != other[i]]
-    if len(diff) == 1:
-        return other[diff[0]] in LETTERS
-    return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and word[diff[0]] == other[diff[1]]
-        and word[diff[1]] == other[diff[0]]
-    )
-
-
 def _inflection(a: str, b: str) -> bool:
     """Whether one word is the other with an inflection added ("beachgoer", "beachgoers")."""
     short, long = sorted((a, b), key=len)
@@ -291,7 +185,7 @@ def _inflection(a: str, b: str) -> bool:
 def common_neighbour(word: str) -> tuple[str, float] | None:
     """The commonest word one edit away (not an inflection of it), if one is at least NEIGHBOUR
     common, and its Zipf frequency."""
-    scored = [(zipf(c), c) for c in _common_neighbours(word) if not _inflection(word, c)]
+    scored = [(zipf(c), c) for c in common_neighbours(word) if not _inflection(word, c)]
     if not scored:
         return None
     z, c = max(scored)
@@ -376,7 +270,7 @@ def _rare_variant(word: str, z: float) -> str | None:
     is as often a word of its own ("supremo", "jokey"), so only the dropped letter counts."""
     if in_dictionary(word):
         return None
-    found = [(zipf(c), c) for c in _common_neighbours(word) if len(c) == len(word) + 1 and in_dictionary(c)]
+    found = [(zipf(c), c) for c in common_neighbours(word) if len(c) == len(word) + 1 and in_dictionary(c)]
     if not found:
         return None
     zc, right = max(found)
