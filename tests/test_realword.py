@@ -221,6 +221,24 @@ def test_a_capitalised_neighbour_is_a_name_not_the_common_word(lint):
 
 
 @pytest.mark.parametrize(
+    "text, code",
+    [
+        ('He told reporters: "It it would be wrong to say so."', "T003"),  # a quotation opens
+        (OWN_WORDS + 'The coach said: "I\'ve bean there before, and it was hard."', "T002"),
+        (OWN_WORDS + "He said that I've bean there before and it was hard.", "T002"),  # "I" is a word
+        # a standfirst of two sentences is one span: its second sentence's first word is no name
+        (
+            '---\nstandfirst: "Talks collapsed on Monday. Officials hive said the plan had failed."\n---\n\n'
+            + OWN_WORDS,
+            "T002",
+        ),
+    ],
+)
+def test_a_capital_that_opens_a_sentence_or_a_quotation_or_is_i_is_no_name(lint, text, code):
+    assert [f.code for f in lint(text, select=code)] == [code]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The city has a long coastline and the fishing fleet is small.",

@@ -54,10 +54,10 @@ EDIT_LOOKUPS = 2_000
 
 
 class Neighbourhood:
-    """Finds a word's common neighbours by Norvig's edits, each asked of wordfreq, while the
-    process has asked fewer than EDIT_LOOKUPS (one article has a handful of rare words), and
-    through the index of deletions after (an archive has tens of thousands). Both ways find the
-    same words; a test holds them to it."""
+    """Finds a word's common neighbours by Norvig's edits, each asked of wordfreq, until a word's
+    edits would take the process past EDIT_LOOKUPS look-ups (one article has a handful of rare
+    words), and through the index of deletions from then on (an archive has tens of thousands).
+    Both ways find the same words; a test holds them to it."""
 
     def __init__(self) -> None:
         self.asked = 0  # edits looked up so far

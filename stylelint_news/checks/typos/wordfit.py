@@ -38,6 +38,7 @@ from ...language.lm import END, START, LanguageModel, model
 from ...language.people import is_common_name
 from ...language.slips import slips_for, typed_logprob, words_with_slips
 from ...text.document import Document
+from ...text.words import Words
 
 #: log10 of the odds the candidate must have over the word as written, all evidence counted.
 ODDS = 2.15
@@ -121,7 +122,9 @@ def slips(doc: Document, ctx: Context, skip: set[int]) -> Iterator[Slip]:
             suspect = suspects.get(word)
             if suspect is None:
                 suspect = suspects[word] = _suspect(word, lm)
-            # the pairs see the neighbours the trigrams see: none across an edge or punctuation
+            # the pairs see no neighbour across an edge or punctuation, as the trigrams see none;
+            # a name they read as its lowercase word, where the trigrams see a word they do not
+            # know: a second model, it only ever holds a flag back
             before = texts[k - 1].lower() + " " if k > lo and not _apart(text, ends, starts, k) else ""
             after = " " + texts[k + 1].lower() if k + 1 < hi and not _apart(text, ends, starts, k + 1) else ""
             agreed = _pairs_prefer(count, before, word, after, suspect.candidates)
@@ -194,7 +197,7 @@ def local(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple[l
             seq.append(BREAK)
         if i == k:
             j = len(seq)
-        seq.append(_form(lm, texts[i]) if i == k else _neighbour(lm, texts, i, lo))
+        seq.append(_form(lm, texts[i]) if i == k else _neighbour(lm, words, text, i, lo))
     if k + 3 >= hi:
         seq.append(END)
     return seq, j
@@ -207,36 +210,47 @@ def _around(doc: Document, lm: LanguageModel, k: int, lo: int, hi: int) -> tuple
     words (END where the phrase ends, None past a word the model does not know). T002 asks
     this of every suspect in an archive, so it reads only the four neighbours it needs."""
     words = doc.read_words
-    texts, starts, ends, text = words.texts, words.starts, words.ends, doc.text
+    starts, ends, text = words.starts, words.ends, doc.text
     h1: str | None
     h2: str | None
     if k == lo or _apart(text, ends, starts, k):
         h1, h2 = START, None
     else:
-        h1 = _neighbour(lm, texts, k - 1, lo)
+        h1 = _neighbour(lm, words, text, k - 1, lo)
         if h1 is None:
             h2 = None
         elif k - 1 == lo or _apart(text, ends, starts, k - 1):
             h2 = START
         else:
-            h2 = _neighbour(lm, texts, k - 2, lo)
+            h2 = _neighbour(lm, words, text, k - 2, lo)
     if k + 1 >= hi or _apart(text, ends, starts, k + 1):
         return h1, h2, END, None
-    n1 = _neighbour(lm, texts, k + 1, lo)
+    n1 = _neighbour(lm, words, text, k + 1, lo)
     if n1 is None:
         return h1, h2, None, None
     if k + 2 >= hi or _apart(text, ends, starts, k + 2):
         return h1, h2, n1, END
-    return h1, h2, n1, _neighbour(lm, texts, k + 2, lo)
+    return h1, h2, n1, _neighbour(lm, words, text, k + 2, lo)
 
 
-def _neighbour(lm: LanguageModel, texts: list[str], i: int, lo: int) -> str | None:
-    """The model's form of a suspect's neighbour, read word i of a sentence starting at lo. A
-    capitalised word after the first is a name, which the lowercase model would read as the
+#: What may open a sentence or a quotation within a span T002 reads (a headline, a standfirst of
+#: several sentences, a quotation after a colon): a capital after one of these is no sign of a name.
+OPENINGS = frozenset('.!?:"“‘(')
+
+
+def _neighbour(lm: LanguageModel, words: Words, text: str, i: int, lo: int) -> str | None:
+    """The model's form of read word i, a neighbour of a suspect in the span starting at lo. A
+    capitalised word that opens nothing is a name, which the lowercase model would read as the
     common word ("Apple sued a website", "Scotland end their campaign", "One Direction were
-    the biggest-selling"): to the model it is a word it does not know, as a surname is."""
-    t = texts[i]
-    if i > lo and t[:1].isupper() and t != "I":
+    the biggest-selling"): to the model it is a word it does not know, as a surname is. "I" and
+    its contractions are words."""
+    t = words.texts[i]
+    if (
+        i > lo
+        and t[:1].isupper()
+        and not (t == "I" or t.startswith(("I'", "I’")))
+        and OPENINGS.isdisjoint(text[words.ends[i - 1] : words.starts[i]])
+    ):
         return None
     return _form(lm, t)
 
