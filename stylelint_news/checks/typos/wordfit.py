@@ -241,9 +241,9 @@ OPENINGS = frozenset('.!?:"“‘(')
 def _neighbour(lm: LanguageModel, words: Words, text: str, i: int, lo: int) -> str | None:
     """The model's form of read word i, a neighbour of a suspect in the span starting at lo. A
     capitalised word that opens nothing is a name, which the lowercase model would read as the
-    common word ("Apple sued a website", "Scotland end their campaign", "One Direction were
-    the biggest-selling"): to the model it is a word it does not know, as a surname is. "I" and
-    its contractions are words."""
+    common word ("Orange sued a supplier", "Ireland end their season", "Little Mix were the
+    best-selling act"): to the model it is a word it does not know, as a surname is. "I" and its
+    contractions are words."""
     t = words.texts[i]
     if (
         i > lo
