@@ -21,12 +21,12 @@ NEIGHBOUR = 3.0
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-#: The shape of the stored index of deletions: raise it whenever _build_neighbours changes (the
+#: The shape of the stored index of deletions: raise it whenever _build_index changes (the
 #: store keys its entries by their sources, not by our code).
 NEIGHBOURS_REVISION = 1
 
 
-def _build_neighbours() -> StoredLines:
+def _build_index() -> StoredLines:
     index: dict[str, set[str]] = {}
     for c in words_at_least(NEIGHBOUR):
         for key in {c, *(c[:i] + c[i + 1 :] for i in range(len(c)))}:
@@ -43,7 +43,7 @@ def _index() -> Lines:
     time on an archive, which is why only one article's first few words are found that way).
     Only such neighbours can explain a typo (NEIGHBOUR; spelling.OBVIOUS)."""
     source = package_file("wordfreq", "data", "large_en.msgpack.gz")
-    return Lines(built(f"neighbours{NEIGHBOURS_REVISION}-{NEIGHBOUR}", source, _build_neighbours))
+    return Lines(built(f"neighbours{NEIGHBOURS_REVISION}-{NEIGHBOUR}", source, _build_index))
 
 
 #: Look-ups of edits in wordfreq before the index of deletions is read: the index costs one
