@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from ..engine.context import built
 from .lexicon import UNIGRAMS, word_log, zipf
+from .neighbours import deletions
 from .wordlists import DATA, read_list
 
 #: The word meant must be this common (wordfreq Zipf) to be a candidate...
@@ -22,10 +23,6 @@ COMMON = 3.0
 #: ...and the word typed at least this common (rarer ones are T001's business).
 TYPED = 2.0
 MIN_LENGTH = 3
-
-
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -52,13 +49,13 @@ def _build() -> tuple[str, str]:
     vocabulary = [w for w in _unigrams().lines() if len(w) >= MIN_LENGTH and w.isalpha() and zipf(w) >= TYPED]
     index: dict[str, set[str]] = defaultdict(set)
     for w in vocabulary:
-        for d in _deletes(w):
+        for d in deletions(w):
             index[d].add(w)
     known = set(vocabulary)
     pairs: dict[str, set[str]] = defaultdict(set)
     for w in vocabulary:
         candidates = set(index.get(w, ()))
-        for d in _deletes(w):
+        for d in deletions(w):
             if d in known:
                 candidates.add(d)
             candidates |= index.get(d, set())

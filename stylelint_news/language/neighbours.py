@@ -29,7 +29,7 @@ NEIGHBOURS_REVISION = 1
 def _build_index() -> StoredLines:
     index: dict[str, set[str]] = {}
     for c in words_at_least(NEIGHBOUR):
-        for key in {c, *(c[:i] + c[i + 1 :] for i in range(len(c)))}:
+        for key in {c} | deletions(c):
             index.setdefault(key, set()).add(c)
     return pack_lines({key: "|".join(sorted(found)) for key, found in index.items()})
 
@@ -72,11 +72,16 @@ class Neighbourhood:
                 return [c for c in edits if zipf(c) >= NEIGHBOUR]
             self.index = _index()
         found: set[str] = set()
-        for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+        for key in {word} | deletions(word):
             listed = self.index.get(key)
             if listed:
                 found.update(listed.split("|"))
         return [c for c in found if _one_edit(word, c)]
+
+
+def deletions(word: str) -> set[str]:
+    """The strings `word` is with one letter dropped: the keys of an index of deletions."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _edits(word: str) -> set[str]:
