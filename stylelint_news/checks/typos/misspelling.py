@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from functools import partial
+from functools import cached_property, partial
+from typing import NamedTuple
 
 from ...engine.context import Context
 from ...engine.patterns import Lazy
@@ -13,7 +14,7 @@ from ...engine.verdicts import Verdicts
 from ...finding import Finding
 from ...language import spelling
 from ...rule import Rule
-from ...text.document import CLITIC, Document
+from ...text.document import CLITIC, Block, Document
 from ...text.words import indexes_in
 
 ENTITY_BEFORE = Lazy(r"&#?\w+;$")  # "B&#233;ziers": "ziers" is half a word
@@ -55,7 +56,7 @@ class Misspelling(Rule):
             ("T001 suspects", ctx.dialect, ctx.words),
             lambda: Verdicts(
                 partial(
-                    _suspect,
+                    _verdict,
                     own=frozenset(w.lower() for w in ctx.words),
                     wrong_dialect=spelling.wrong_dialect(ctx.dialect),
                 )
@@ -63,7 +64,6 @@ class Misspelling(Rule):
         )
         context = _Context(doc)
         texts = [context.reading.get(i, t) for i, t in enumerate(words.texts)] if context.reading else words.texts
-        yield from self._capitalised(doc, context, ctx)
         distinct = doc.read_types | frozenset(context.reading.values()) if context.reading else doc.read_types
         suspects = judge.judged(distinct)
         if not judge.any_among(distinct):
@@ -71,7 +71,18 @@ class Misspelling(Rule):
         wrong_dialect = spelling.wrong_dialect(ctx.dialect)
         for i in indexes_in(texts, suspects):
             w = words[i]
-            base, right = suspects[texts[i]]
+            base, right, name = suspects[texts[i]]
+            if name:  # a title-case headline's words are read in lowercase: never a name here
+                yield self.report(
+                    doc,
+                    w.start,
+                    w.end,
+                    f'misspelt "{w.text}": did you mean "{right}"?',
+                    suggestions=[right],
+                    replacement=right,
+                    safe=False,
+                )
+                continue
             if i in context.reading:  # a capitalised word of a title-case headline, read lowercase
                 right = right[:1].upper() + right[1:]
                 base = w.text[: len(base)]
@@ -105,28 +116,6 @@ class Misspelling(Rule):
                 safe=False,
             )
 
-    def _capitalised(self, doc: Document, context: _Context, ctx: Context) -> Iterator[Finding]:
-        """A capitalised word whose lowercase form codespell lists as a misspelling of a proper
-        name ("Portugese" for "Portuguese"): names are never judged by frequency, but a known
-        misspelling of one is a misspelling. Each distinct word is judged once per run."""
-        words = doc.read_words
-        judge = ctx.run.memo("T001 misspelt names", lambda: Verdicts(_misspelt_name))
-        names = judge.judged(doc.read_types)
-        if not judge.any_among(doc.read_types):
-            return
-        for i in words.where(names):
-            if i in context.reading:
-                continue
-            yield self.report(
-                doc,
-                words.starts[i],
-                words.ends[i],
-                f'misspelt "{words.texts[i]}": did you mean "{names[words.texts[i]]}"?',
-                suggestions=[names[words.texts[i]]],
-                replacement=names[words.texts[i]],
-                safe=False,
-            )
-
 
 def _misspelt_name(t: str) -> str | None:
     """The name codespell corrects a capitalised word to, if it lists the word as a misspelling
@@ -137,6 +126,26 @@ def _misspelt_name(t: str) -> str | None:
     if right is None or not right[:1].isupper() or right.lower() == t.lower():
         return None
     return right
+
+
+class _Verdict(NamedTuple):
+    """What T001 makes of a word out of context: its part to flag (the word without its
+    clitic), the correction, and whether it is a misspelt name (the word is flagged whole)."""
+
+    base: str
+    right: str
+    name: bool
+
+
+def _verdict(text: str, own: frozenset[str], wrong_dialect: Mapping[str, str]) -> _Verdict | None:
+    """A word's verdict, once per run: a misspelt common word, or a capitalised word that
+    codespell lists as a misspelt name ("Portugese"). One judge for both, so an article's words
+    are sorted into judged and new once (engine/verdicts.py), not once for each."""
+    found = _suspect(text, own, wrong_dialect)
+    if found is not None:
+        return _Verdict(*found, False)
+    right = _misspelt_name(text)
+    return _Verdict(text, right, True) if right is not None else None
 
 
 def _suspect(text: str, own: frozenset[str], wrong_dialect: Mapping[str, str]) -> tuple[str, str] | None:
@@ -168,25 +177,46 @@ class _Context:
     """What T001 needs of the whole article to clear a suspect: the words it capitalises
     somewhere (names) and how often each word occurs (a typo is made once); and the words of a
     title-case headline or standfirst to read in lowercase ("Minister Resigns Over Expences
-    Row": a capital there says nothing of a name), by their index among the read words."""
+    Row": a capital there says nothing of a name), by their index among the read words. The
+    names are gathered only when a suspect or a title-case headline asks: most articles have
+    neither, and gathering them cost T001 a tenth of its time on an archive."""
 
     def __init__(self, doc: Document) -> None:
-        self.capitalised = {t.lower() for t in set(doc.words.texts) if t[:1].isupper()}
+        self._doc = doc
+        self.counts = doc.read_counts
         self.reading: dict[int, str] = {}
         words = doc.read_words
-        for part in doc.parts:
-            if part.kind not in ("headline", "standfirst"):
-                continue
-            lo, hi = bisect_left(words.starts, part.start), bisect_left(words.starts, part.end)
-            texts = words.texts[lo:hi]
-            if _title_case(texts):
-                for i in range(lo, hi):
-                    t = words.texts[i]
-                    if t[:1].isupper() and t[1:].islower() and t.lower() not in self.capitalised:
-                        self.reading[i] = t.lower()
-            else:
-                self.capitalised.update(t.lower() for t in CAPITALISED.findall(part.text))
-        self.counts = doc.read_counts
+        for lo, hi in self._titled:
+            for i in range(lo, hi):
+                t = words.texts[i]
+                if t[:1].isupper() and t[1:].islower() and t.lower() not in self.capitalised:
+                    self.reading[i] = t.lower()
+
+    @cached_property
+    def _heads(self) -> list[tuple[Block, int, int]]:
+        """The headline and standfirst, each with the range of read words it holds."""
+        words = self._doc.read_words
+        return [
+            (part, bisect_left(words.starts, part.start), bisect_left(words.starts, part.end))
+            for part in self._doc.parts
+            if part.kind in ("headline", "standfirst")
+        ]
+
+    @cached_property
+    def _titled(self) -> list[tuple[int, int]]:
+        texts = self._doc.read_words.texts
+        return [(lo, hi) for _, lo, hi in self._heads if _title_case(texts[lo:hi])]
+
+    @cached_property
+    def capitalised(self) -> set[str]:
+        """The words, in lowercase, that the body capitalises, or a headline or standfirst
+        written in sentence case capitalises (a title-case one capitalises every word)."""
+        found = {t.lower() for t in set(self._doc.words.texts) if t[:1].isupper()}
+        texts = self._doc.read_words.texts
+        for part, lo, hi in self._heads:
+            if not _title_case(texts[lo:hi]):
+                found.update(t.lower() for t in CAPITALISED.findall(part.text))
+        return found
 
 
 def _title_case(texts: list[str]) -> bool:
