@@ -329,6 +329,30 @@ def test_a_capitalised_word_a_misspelling_list_knows_is_a_misspelling(lint):
     assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [("Portugese", "Portuguese")]
 
 
+def test_one_judge_finds_misspelt_names_and_words_and_gathers_names_only_when_asked(lint, monkeypatch):
+    from stylelint_news.checks.typos import misspelling
+
+    gathered = []
+
+    class Counting(misspelling._Context):
+        @property
+        def capitalised(self):
+            gathered.append(1)
+            return super().capitalised
+
+    monkeypatch.setattr(misspelling, "_Context", Counting)
+    text = "The Portugese minister was finaly heard by the Minister of Finance."
+    found = lint(text, select="T001")
+    assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [
+        ("Portugese", "Portuguese"),
+        ("finaly", "finally"),
+    ]
+    assert gathered  # a misspelt word: is it a name the article capitalises elsewhere?
+    gathered.clear()
+    assert lint("The minister was heard by the Minister of Finance in Lisbon.", select="T001") == []
+    assert not gathered  # no suspect, no title-case headline: the names are never gathered
+
+
 def test_a_frequent_web_misspelling_with_a_letter_dropped_is_a_misspelling(lint):
     text = "The army said the missles were old, and the supremo agreed."
     found = lint(text, select="T001")
