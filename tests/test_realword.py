@@ -255,6 +255,20 @@ def test_words_that_fit_their_context_pass(lint, text):
     assert lint(text, select="T002") == []
 
 
+def test_the_frames_work_out_a_words_candidates_once_a_process(lint, monkeypatch):
+    from stylelint_news.checks.typos import confused_word
+
+    edits = []
+    real = confused_word.edit
+    monkeypatch.setattr(confused_word, "edit", lambda x, c: edits.append(x) or real(x, c))
+    confused_word._frame_candidates.cache_clear()
+    text = "The minister adder that the talks would resume on Monday."
+    assert [f.suggestions[0] for f in lint(text, select="T002")] == ["added"]
+    asked = len(edits)
+    assert [f.suggestions[0] for f in lint(text, select="T002")] == ["added"]
+    assert asked and len(edits) == asked  # the second article asks no edit again
+
+
 def test_a_word_the_article_uses_twice_is_meant(lint):
     once = "Investors asked a fund manger at the bank whether rates would rise."
     twice = once + " The manger said rates would stay where they were."
