@@ -274,7 +274,7 @@ def _frame_candidate(x: str, c: str) -> bool:
 @cache
 def _frame_candidates(x: str) -> tuple[str, ...]:
     """The frames' candidates for `x` (see `_frame_candidate`), worked out once per word in a
-    process: on an archive the edits of each candidate were a third of the frames' time, asked
+    process: on an archive the edits of each candidate were nearly a third of the frames' time, asked
     again at every occurrence. Only the stored confusable words (`_confusable`) are asked, so
     the cache holds at most those."""
     return tuple(c for c in confusables.candidates(x) if _frame_candidate(x, c))

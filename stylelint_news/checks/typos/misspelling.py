@@ -14,7 +14,7 @@ from ...engine.verdicts import Verdicts
 from ...finding import Finding
 from ...language import spelling
 from ...rule import Rule
-from ...text.document import CLITIC, Block, Document
+from ...text.document import CLITIC, Document
 from ...text.words import indexes_in
 
 ENTITY_BEFORE = Lazy(r"&#?\w+;$")  # "B&#233;ziers": "ziers" is half a word
@@ -179,42 +179,33 @@ class _Context:
     title-case headline or standfirst to read in lowercase ("Minister Resigns Over Expences
     Row": a capital there says nothing of a name), by their index among the read words. The
     names are gathered only when a suspect or a title-case headline asks: most articles have
-    neither, and gathering them cost T001 a tenth of its time on an archive."""
+    neither, and an archive's every article would pay for them."""
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self.counts = doc.read_counts
         self.reading: dict[int, str] = {}
         words = doc.read_words
-        for lo, hi in self._titled:
-            for i in range(lo, hi):
+        heads = [
+            (part, bisect_left(words.starts, part.start), bisect_left(words.starts, part.end))
+            for part in doc.parts
+            if part.kind in ("headline", "standfirst")
+        ]
+        #: the headline and standfirst, each with whether it is written in title case
+        self._heads = [(part, _title_case(words.texts[lo:hi])) for part, lo, hi in heads]
+        for (_, lo, hi), (_, titled) in zip(heads, self._heads):
+            for i in range(lo, hi) if titled else ():
                 t = words.texts[i]
                 if t[:1].isupper() and t[1:].islower() and t.lower() not in self.capitalised:
                     self.reading[i] = t.lower()
-
-    @cached_property
-    def _heads(self) -> list[tuple[Block, int, int]]:
-        """The headline and standfirst, each with the range of read words it holds."""
-        words = self._doc.read_words
-        return [
-            (part, bisect_left(words.starts, part.start), bisect_left(words.starts, part.end))
-            for part in self._doc.parts
-            if part.kind in ("headline", "standfirst")
-        ]
-
-    @cached_property
-    def _titled(self) -> list[tuple[int, int]]:
-        texts = self._doc.read_words.texts
-        return [(lo, hi) for _, lo, hi in self._heads if _title_case(texts[lo:hi])]
 
     @cached_property
     def capitalised(self) -> set[str]:
         """The words, in lowercase, that the body capitalises, or a headline or standfirst
         written in sentence case capitalises (a title-case one capitalises every word)."""
         found = {t.lower() for t in set(self._doc.words.texts) if t[:1].isupper()}
-        texts = self._doc.read_words.texts
-        for part, lo, hi in self._heads:
-            if not _title_case(texts[lo:hi]):
+        for part, titled in self._heads:
+            if not titled:
                 found.update(t.lower() for t in CAPITALISED.findall(part.text))
         return found
 
