@@ -186,27 +186,36 @@ class _Context:
         self.counts = doc.read_counts
         self.reading: dict[int, str] = {}
         words = doc.read_words
-        heads = [
-            (part, bisect_left(words.starts, part.start), bisect_left(words.starts, part.end))
-            for part in doc.parts
-            if part.kind in ("headline", "standfirst")
-        ]
-        #: the headline and standfirst, each with whether it is written in title case
-        self._heads = [(part, _title_case(words.texts[lo:hi])) for part, lo, hi in heads]
-        for (_, lo, hi), (_, titled) in zip(heads, self._heads):
-            for i in range(lo, hi) if titled else ():
-                t = words.texts[i]
-                if t[:1].isupper() and t[1:].islower() and t.lower() not in self.capitalised:
-                    self.reading[i] = t.lower()
+        #: the headline and standfirst: each with its range of read words, and whether it is
+        #: written in title case
+        self._heads = []
+        for part in doc.parts:
+            if part.kind in ("headline", "standfirst"):
+                lo, hi = bisect_left(words.starts, part.start), bisect_left(words.starts, part.end)
+                self._heads.append((part, lo, hi, _title_case(words.texts[lo:hi])))
+        if any(titled for *_, titled in self._heads):
+            self.capitalised = self._names()  # and the title-case parts read in lowercase
 
     @cached_property
     def capitalised(self) -> set[str]:
         """The words, in lowercase, that the body capitalises, or a headline or standfirst
         written in sentence case capitalises (a title-case one capitalises every word)."""
+        return self._names()
+
+    def _names(self) -> set[str]:
+        """`capitalised`, gathered as a reader meets the parts: a title-case part's words are
+        read in lowercase (`reading`) unless the body or a sentence-case part before it
+        capitalises them."""
         found = {t.lower() for t in set(self._doc.words.texts) if t[:1].isupper()}
-        for part, titled in self._heads:
+        texts = self._doc.read_words.texts
+        for part, lo, hi, titled in self._heads:
             if not titled:
                 found.update(t.lower() for t in CAPITALISED.findall(part.text))
+                continue
+            for i in range(lo, hi):
+                t = texts[i]
+                if t[:1].isupper() and t[1:].islower() and t.lower() not in found:
+                    self.reading[i] = t.lower()
         return found
 
 
