@@ -72,16 +72,8 @@ class Misspelling(Rule):
         for i in indexes_in(texts, suspects):
             w = words[i]
             base, right, name = suspects[texts[i]]
-            if name:  # a title-case headline's words are read in lowercase: never a name here
-                yield self.report(
-                    doc,
-                    w.start,
-                    w.end,
-                    f'misspelt "{w.text}": did you mean "{right}"?',
-                    suggestions=[right],
-                    replacement=right,
-                    safe=False,
-                )
+            if name:  # flagged wherever it stands (a title-case headline is read in lowercase)
+                yield self._misspelt(doc, w.start, base, right)
                 continue
             if i in context.reading:  # a capitalised word of a title-case headline, read lowercase
                 right = right[:1].upper() + right[1:]
@@ -106,15 +98,19 @@ class Misspelling(Rule):
                 continue
             if context.counts[texts[i].lower()] > 1 and not spelling.is_listed(base.lower()):
                 continue  # a typo is made once; a word written the same way twice is meant
-            yield self.report(
-                doc,
-                w.start,
-                w.start + len(base),
-                f'misspelt "{base}": did you mean "{right}"?',
-                suggestions=[right],
-                replacement=right,
-                safe=False,
-            )
+            yield self._misspelt(doc, w.start, base, right)
+
+    def _misspelt(self, doc: Document, start: int, word: str, right: str) -> Finding:
+        """The finding for a misspelt word at `start`, with its correction as an unsafe fix."""
+        return self.report(
+            doc,
+            start,
+            start + len(word),
+            f'misspelt "{word}": did you mean "{right}"?',
+            suggestions=[right],
+            replacement=right,
+            safe=False,
+        )
 
 
 def _misspelt_name(t: str) -> str | None:
