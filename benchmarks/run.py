@@ -5,6 +5,7 @@
     python benchmarks/run.py --peers         # also proselint and codespell (installed from PyPI
                                              # into benchmarks/.peers, the benchmark's own venv)
     python benchmarks/run.py --against HEAD~3  # this checkout against a git revision, interleaved
+    python benchmarks/run.py --against HEAD~3 --instructions  # the same in instructions (valgrind)
 
 It installs this checkout as pip and pre-commit would (a regular, byte-compiled install in
 benchmarks/.venv-bench) and reports the median of several runs for: one article (interpreter start
@@ -19,6 +20,8 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -26,6 +29,7 @@ import sys
 import tempfile
 import time
 import venv
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -114,14 +118,22 @@ def warm_up(cmd: list[str], env: dict, files: list[str]) -> None:
     subprocess.run([*cmd, str(ARTICLE), *files[:200]], env=env, stdout=subprocess.DEVNULL, check=False)
 
 
-def against(ref: str, ours: list[str], rounds: int, files: list[str]) -> None:
+def against(ref: str, ours: list[str], rounds: int, files: list[str], count: bool = False) -> None:
     """This checkout and a git revision, interleaved round after round (one article twenty times,
-    then the corpus once, each in turn), as the ratio of their medians of CPU time."""
+    then the corpus once, each in turn), as the ratio of their medians of CPU time; with `count`,
+    as the ratio of the instructions an article of the corpus costs each (`per_article`)."""
     theirs = [str(installed(checkout(ref), ".venv-against") / "stylelint-news"), "--exit-zero"]
     envs = {}
     for cmd in (ours, theirs):
         envs[cmd[0]] = {**os.environ, "STYLELINT_NEWS_CACHE_DIR": tempfile.mkdtemp(prefix="sn-bench-")}
         warm_up(cmd, envs[cmd[0]], files)
+    if count:
+        a, b = (per_article(cmd, envs[cmd[0]], files) for cmd in (ours, theirs))
+        print(
+            f"corpus, instructions an article ({COUNTED} articles after {WARM}): this checkout "
+            f"{a / 1e6:.2f} million, {ref} {b / 1e6:.2f} million: {a / b:.2f}x"
+        )
+        return
     one: dict[str, list[float]] = {ours[0]: [], theirs[0]: []}
     corpus: dict[str, list[float]] = {ours[0]: [], theirs[0]: []}
     for r in range(rounds):
@@ -137,6 +149,40 @@ def against(ref: str, ours: list[str], rounds: int, files: list[str]) -> None:
             f"{label}: this checkout {a:.3f} s, {ref} {b:.3f} s CPU time (medians of {len(table[ours[0]])}): "
             f"{a / b:.2f}x"
         )
+
+
+#: Articles a run reads before the ones counted, and the ones counted (`--instructions`).
+WARM, COUNTED = 300, 400
+
+
+def instructions(cmd: list[str], env: dict) -> int:
+    """The instructions one run of a command executes, as valgrind counts them."""
+    run = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"refs:\s+([\d,]+)", run.stderr)
+    if found is None:
+        raise SystemExit(f"valgrind gave no count for {cmd[0]}: {run.stderr.strip()[-300:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def per_article(cmd: list[str], env: dict, files: list[str]) -> float:
+    """The instructions an article costs once a run is under way: a run over WARM + COUNTED
+    articles less one over the first WARM alone, so that the start and the word tables' one-time
+    loads cancel. CPU time on this VM moves by a sixth between runs of the same command; this
+    figure does not (a fixed hash seed, a fixed sample), which makes it the one to hold a speed
+    bar to. The two runs go side by side on two cores."""
+    sample = random.Random(1).sample(files, WARM + COUNTED)
+    env = {**env, "PYTHONHASHSEED": "0"}
+    runs = [[*cmd, "--no-cache", "--jobs", "1", *sample[:n]] for n in (WARM, WARM + COUNTED)]
+    with ThreadPoolExecutor(2) as pool:
+        warm, both = pool.map(lambda run: instructions(run, env), runs)
+    return (both - warm) / COUNTED
 
 
 def corpus_files() -> list[str]:
@@ -167,6 +213,9 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peers", action="store_true", help="also time proselint and codespell")
     ap.add_argument("--against", metavar="REF", help="time this checkout against a git revision, interleaved")
+    ap.add_argument(
+        "--instructions", action="store_true", help="with --against: count instructions (valgrind), not CPU time"
+    )
     args = ap.parse_args()
     files = corpus_files()
     size = sum(os.path.getsize(f) for f in files)
@@ -175,7 +224,7 @@ def main() -> None:
     cache = tempfile.mkdtemp(prefix="sn-bench-")
     env = {**os.environ, "STYLELINT_NEWS_CACHE_DIR": cache}
     if args.against:
-        against(args.against, ours, args.runs, files)
+        against(args.against, ours, args.runs, files, count=args.instructions)
         return
     warm_up(ours, env, files)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
