@@ -217,6 +217,8 @@ def main() -> None:
         "--instructions", action="store_true", help="with --against: count instructions (valgrind), not CPU time"
     )
     args = ap.parse_args()
+    if args.instructions and not args.against:
+        ap.error("--instructions compares two builds: give the other with --against REF")
     files = corpus_files()
     size = sum(os.path.getsize(f) for f in files)
     words = sum(len(Path(f).read_text(encoding="utf-8").split()) for f in files)
