@@ -180,7 +180,28 @@ def test_a_words_common_neighbours_are_its_edits_found_through_the_deletions_ind
         by_index.asked = neighbours.EDIT_LOOKUPS
         assert set(by_edits.of(word)) == expected and by_edits.index is None
         assert set(by_index.of(word)) == expected and by_index.index is not None
+        longer = {c for c in expected if len(c) == len(word) + 1}
+        assert set(by_edits.longer(word)) == longer and by_edits.index is None
+        assert set(by_index.longer(word)) == longer
     assert word in ("qqqq", "naïvely") or expected  # the cases do test something
+
+
+def test_a_words_longer_neighbours_are_one_look_up_in_the_index(monkeypatch):
+    """`longer` (the words a rare word is with a letter dropped: "childre" for "children") asks
+    the index of deletions under the word alone, where `of` asks it under each deletion too."""
+    from stylelint_news.engine.context import current
+    from stylelint_news.language import neighbours
+
+    with current().active():
+        neighbourhood = neighbours.Neighbourhood()
+        neighbourhood.asked = neighbours.EDIT_LOOKUPS
+        neighbourhood.longer("x")  # reads the index
+        asked: list[str] = []
+        index = neighbourhood.index
+        real_get = index.get
+        monkeypatch.setattr(index, "get", lambda key: asked.append(key) or real_get(key))
+        assert neighbourhood.longer("childre") == ["children"]
+        assert asked == ["childre"]
 
 
 def test_one_articles_rare_words_never_turn_the_frequency_table_into_a_dict(monkeypatch):

@@ -10,6 +10,7 @@ letter dropped, so that a word's neighbours are its own few deletions looked up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from ..engine.context import built
@@ -65,23 +66,54 @@ class Neighbourhood:
 
     def of(self, word: str) -> list[str]:
         """The common words (Zipf NEIGHBOUR or more) one typist's edit from `word`."""
-        if self.index is None:
-            edits = _edits(word)
-            if self.asked + len(edits) <= EDIT_LOOKUPS:
-                self.asked += len(edits)
-                return [c for c in edits if zipf(c) >= NEIGHBOUR]
-            self.index = _index()
-        found: set[str] = set()
+        found = self._by_edits(word, _edits)
+        if found is not None:
+            return found
+        listed: set[str] = set()
         for key in {word} | deletions(word):
-            listed = self.index.get(key)
-            if listed:
-                found.update(listed.split("|"))
-        return [c for c in found if _one_edit(word, c)]
+            entry = self._listed(key)
+            if entry:
+                listed.update(entry.split("|"))
+        return [c for c in listed if _one_edit(word, c)]
+
+    def longer(self, word: str) -> list[str]:
+        """The common words that are `word` with one letter a-z added: `of`'s words one letter
+        longer, for a question about a dropped letter ("missles"). They are a quarter of its
+        edits, and in the index the words listed under a single key, `word` itself (a word is
+        listed under each of its deletions): one look-up, where `of` makes one for each of the
+        word's deletions and sorts out the hundreds of words its short keys list."""
+        found = self._by_edits(word, _insertions)
+        if found is not None:
+            return found
+        entry = self._listed(word)
+        return [c for c in entry.split("|") if len(c) == len(word) + 1 and _one_edit(word, c)] if entry else []
+
+    def _by_edits(self, word: str, edits_of: Callable[[str], set[str]]) -> list[str] | None:
+        """The common words among the word's edits, each asked of wordfreq, while the process's
+        look-ups stay within EDIT_LOOKUPS; None once they would not, for the index to answer."""
+        if self.index is not None:
+            return None
+        edits = edits_of(word)
+        if self.asked + len(edits) > EDIT_LOOKUPS:
+            return None
+        self.asked += len(edits)
+        return [c for c in edits if zipf(c) >= NEIGHBOUR]
+
+    def _listed(self, key: str) -> str | None:
+        """The index's entry for a key ("|"-separated words), the index read on first use."""
+        if self.index is None:
+            self.index = _index()
+        return self.index.get(key)
 
 
 def deletions(word: str) -> set[str]:
     """The strings `word` is with one letter dropped: the keys of an index of deletions."""
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _insertions(word: str) -> set[str]:
+    """The strings `word` is with one letter a-z added."""
+    return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS}
 
 
 def _edits(word: str) -> set[str]:
@@ -92,7 +124,7 @@ def _edits(word: str) -> set[str]:
         {a + b[1:] for a, b in splits if b}
         | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
         | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
-        | {a + c + b for a, b in splits for c in LETTERS}
+        | _insertions(word)
     ) - {word}
 
 
@@ -105,6 +137,11 @@ def common_neighbours(word: str) -> list[str]:
     """The common words (Zipf NEIGHBOUR or more) one edit from `word`, by the edits a typist
     makes: a letter dropped, a letter (a-z) added or changed, or two neighbouring letters swapped."""
     return _neighbourhood().of(word)
+
+
+def common_longer(word: str) -> list[str]:
+    """The common words (Zipf NEIGHBOUR or more) that are `word` with one letter (a-z) added."""
+    return _neighbourhood().longer(word)
 
 
 def _one_edit(word: str, other: str) -> bool:

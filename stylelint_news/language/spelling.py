@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from ..engine.context import built
 from ..engine.datastore import package_file
 from .lexicon import Lines, StoredLines, pack_lines, zipf
-from .neighbours import NEIGHBOUR, common_neighbours
+from .neighbours import NEIGHBOUR, common_longer, common_neighbours
 
 #: Below this Zipf frequency a word is barely attested: a typo when a common word is one edit
 #: away ("politicial" 1.2, "political" 5.3). Rare real words sit above it ("raunch" 1.6, "rouble" 2.2).
@@ -270,7 +270,7 @@ def _rare_variant(word: str, z: float) -> str | None:
     is as often a word of its own ("supremo", "jokey"), so only the dropped letter counts."""
     if in_dictionary(word):
         return None
-    found = [(zipf(c), c) for c in common_neighbours(word) if len(c) == len(word) + 1 and in_dictionary(c)]
+    found = [(zipf(c), c) for c in common_longer(word) if in_dictionary(c)]
     if not found:
         return None
     zc, right = max(found)
