@@ -342,10 +342,16 @@ class Document:
         return frozenset(self.read_words.texts)
 
     @cached_property
+    def read_lower(self) -> list[str]:
+        """The read words' texts in lowercase, in order: made once for the counts below and for
+        T003's comparison of each word with the next."""
+        return list(map(str.lower, self.read_words.texts))
+
+    @cached_property
     def read_counts(self) -> Counter[str]:
         """How often each word a reader sees occurs, in lowercase: the typo rules' test that a
         slip is made once (a word written the same way twice is meant)."""
-        return Counter(map(str.lower, self.read_words.texts))
+        return Counter(self.read_lower)
 
     def _text_of(self, part: Block) -> str:
         """Where a part's characters are: the file's own text for front matter and captions (the

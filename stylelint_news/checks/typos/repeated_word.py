@@ -84,7 +84,7 @@ class RepeatedWord(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         words = doc.read_words
         prose = doc.prose
-        lower = list(map(str.lower, words.texts))
+        lower = doc.read_lower
         for i in compress(count(), map(eq, lower, islice(lower, 1, None))):  # only the doubles reach Python
             a, b = words[i], words[i + 1]
             if len(a.text) != len(b.text) or not a.text.isalpha():
