@@ -103,7 +103,7 @@ class Leftover(PackRule):
         """A leftover known by its shape: a label line, a prompt to the reader about the page, or
         a marker of the page's furniture. None for anything with a quotation in it (a quote is
         the story's, whatever its words) or longer than a short paragraph."""
-        if not words or len(words) > 2 * self.max_words or any(c in QUOTE_MARKS for c in text):
+        if not words or len(words) > 2 * self.max_words or not QUOTE_MARKS.isdisjoint(text):
             return None
         label = LABEL.match(text)
         if label is not None and self.labels.intersection(label.group(1).lower().split()):
